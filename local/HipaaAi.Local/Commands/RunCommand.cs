@@ -1,0 +1,172 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using HipaaAi.Local.Hosting;
+using HipaaAi.Local.Inbox;
+using HipaaAi.Orchestrations.RecordsIntake.Models;
+using HipaaAi.Orchestrations.RecordsIntake.Trigger;
+using HipaaAi.Shared.Storage;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace HipaaAi.Local.Commands;
+
+/// <summary>Options of the main command.</summary>
+public sealed record RunOptions(string? InputFolder, string OutputFolder, bool Watch, bool IncludeLargeFax, int Seed);
+
+/// <summary>
+/// The main command: starts the emulator and the local host, submits a folder of documents (the generated sample
+/// set by default) to the inboxes, shows progress, prints the results and writes the records to the output folder.
+/// Files dropped into the local inbox folder meanwhile are processed too.
+/// </summary>
+public sealed class RunCommand(LocalPaths paths, TextWriter output)
+{
+    public async Task<int> RunAsync(RunOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+
+        await using var session = await LocalSession.StartAsync(paths, cancellationToken).ConfigureAwait(false);
+        var store = session.Services.GetRequiredService<DocumentStore>();
+        var client = session.Runtime.Client;
+
+        var input = options.InputFolder ?? SampleFolder.Ensure(paths.Samples, options.Seed, options.IncludeLargeFax);
+        await output.WriteLineAsync($"Inbox folder for more files while this runs: {paths.Inbox}/{{fax,scan}}")
+            .ConfigureAwait(false);
+
+        var submitted = await SubmitAsync(store, input, cancellationToken).ConfigureAwait(false);
+        await output.WriteLineAsync($"Submitted {submitted.Count} files from {input}").ConfigureAwait(false);
+
+        var finished = await WaitForAllAsync(client, submitted, cancellationToken).ConfigureAwait(false);
+        var rows = await ResultRows.BuildAsync(store, finished, cancellationToken).ConfigureAwait(false);
+        ResultsTable.Write(output, rows);
+
+        var written = await RecordExport.WriteAsync(store, finished, options.OutputFolder, cancellationToken)
+            .ConfigureAwait(false);
+        await output.WriteLineAsync($"Wrote {written} records and results.json to {options.OutputFolder}")
+            .ConfigureAwait(false);
+        await output.WriteLineAsync($"Audit trail: {paths.Audit} (./hipaa audit verify)").ConfigureAwait(false);
+
+        if (options.Watch)
+        {
+            await output.WriteLineAsync("Watching the inbox folder; Ctrl+C stops.").ConfigureAwait(false);
+            var seen = finished.Select(item => item.File.InstanceId);
+            await WatchAsync(store, client, options.OutputFolder, seen, cancellationToken).ConfigureAwait(false);
+        }
+
+        return finished.Any(item => item.Result is null) ? 1 : 0;
+    }
+
+    private static async Task<List<SubmittedFile>> SubmitAsync(
+        DocumentStore store,
+        string folder,
+        CancellationToken token)
+    {
+        var files = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .Where(path => !Path.GetFileName(path).Equals(SampleFolder.LabelsFileName, StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+        var submitted = new List<SubmittedFile>(files.Count);
+        foreach (var path in files)
+        {
+            var name = Path.GetRelativePath(folder, path).Replace('\\', '/');
+            var inbox = InboxFor(path);
+            var bytes = await File.ReadAllBytesAsync(path, token).ConfigureAwait(false);
+            var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+            await store.Container(inbox).GetBlobClient(name).UploadAsync(new BinaryData(bytes), overwrite: true, token)
+                .ConfigureAwait(false);
+
+            var documentId = RecordsIntakeStarter.DocumentIdFor(inbox, name, sha);
+            submitted.Add(new SubmittedFile(name, inbox, documentId, RecordsIntakeStarter.InstanceIdFor(documentId)));
+        }
+
+        return submitted;
+    }
+
+    private async Task<List<FinishedFile>> WaitForAllAsync(
+        DurableTaskClient client,
+        IReadOnlyList<SubmittedFile> files,
+        CancellationToken token)
+    {
+        var pending = files.ToDictionary(file => file.InstanceId, StringComparer.Ordinal);
+        var finished = new List<FinishedFile>(files.Count);
+        var clock = Stopwatch.StartNew();
+
+        while (pending.Count > 0)
+        {
+            foreach (var file in pending.Values.ToList())
+            {
+                var state = await client.GetInstanceAsync(file.InstanceId, getInputsAndOutputs: true, token)
+                    .ConfigureAwait(false);
+                if (state is null || !state.IsCompleted)
+                {
+                    continue;
+                }
+
+                var result = state.RuntimeStatus == OrchestrationRuntimeStatus.Completed
+                    ? state.ReadOutputAs<IntakeResult>()
+                    : null;
+                finished.Add(new FinishedFile(file, result, state.RuntimeStatus.ToString()));
+                pending.Remove(file.InstanceId);
+                await output.WriteLineAsync(
+                    $"[{finished.Count}/{files.Count}] {clock.Elapsed.TotalSeconds,6:F1}s  {file.Name}: " +
+                    (result?.Outcome.ToString() ?? state.RuntimeStatus.ToString())).ConfigureAwait(false);
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(250), token).ConfigureAwait(false);
+        }
+
+        return [.. finished.OrderBy(item => item.File.Name, StringComparer.Ordinal)];
+    }
+
+    private async Task WatchAsync(
+        DocumentStore store,
+        DurableTaskClient client,
+        string outputFolder,
+        IEnumerable<string> alreadyReported,
+        CancellationToken token)
+    {
+        var reported = new HashSet<string>(alreadyReported, StringComparer.Ordinal);
+        try
+        {
+            while (!token.IsCancellationRequested)
+            {
+                var query = new OrchestrationQuery
+                {
+                    CreatedFrom = DateTimeOffset.UtcNow.AddHours(-1),
+                    FetchInputsAndOutputs = true,
+                };
+                await foreach (var state in client.GetAllInstancesAsync(query).WithCancellation(token)
+                    .ConfigureAwait(false))
+                {
+                    if (!state.IsCompleted || !reported.Add(state.InstanceId))
+                    {
+                        continue;
+                    }
+
+                    var result = state.ReadOutputAs<IntakeResult>();
+                    var file = new SubmittedFile(state.InstanceId, "-", result?.DocumentId ?? "-", state.InstanceId);
+                    var finished = new FinishedFile(file, result, state.RuntimeStatus.ToString());
+                    var rows = await ResultRows.BuildAsync(store, [finished], token).ConfigureAwait(false);
+                    ResultsTable.Write(output, rows);
+                    await RecordExport.WriteAsync(store, [finished], outputFolder, token).ConfigureAwait(false);
+                }
+
+                await Task.Delay(TimeSpan.FromSeconds(1), token).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl+C: the session shuts the host and the emulator down.
+        }
+    }
+
+    private static string InboxFor(string path) =>
+        Path.GetExtension(path).ToLowerInvariant() is ".tif" or ".tiff" ? StorageNames.FaxInbox : StorageNames.ScanInbox;
+}
+
+/// <summary>A file the command put into an inbox, and the instance its content maps to.</summary>
+public sealed record SubmittedFile(string Name, string Inbox, string DocumentId, string InstanceId);
+
+/// <summary>How a submitted file ended: its result, or only the runtime status when the orchestration failed.</summary>
+public sealed record FinishedFile(SubmittedFile File, IntakeResult? Result, string RuntimeStatus);

@@ -25,6 +25,15 @@ internal static class TiffPages
         return (RequiredInt(tiff, TiffTag.IMAGEWIDTH), RequiredInt(tiff, TiffTag.IMAGELENGTH));
     }
 
+    /// <summary>Horizontal resolution of the current page in dots per inch, or <paramref name="fallback"/>.</summary>
+    public static int HorizontalDpi(Tiff tiff, int fallback)
+    {
+        var resolution = tiff.GetField(TiffTag.XRESOLUTION) is { Length: > 0 } x ? x[0].ToDouble() : 0;
+        var unit = (ResUnit)OptionalInt(tiff, TiffTag.RESOLUTIONUNIT, (int)ResUnit.INCH);
+        var dpi = unit == ResUnit.CENTIMETER ? resolution * 2.54 : resolution;
+        return unit != ResUnit.NONE && dpi is >= 50 and <= 1200 ? (int)Math.Round(dpi) : fallback;
+    }
+
     /// <summary>Decompresses every strip or tile of a page, throwing when the data is damaged.</summary>
     public static void VerifyPage(Tiff tiff, int pageIndex)
     {

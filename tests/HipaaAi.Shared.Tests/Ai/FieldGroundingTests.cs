@@ -9,7 +9,8 @@ public sealed class FieldGroundingTests
     private static readonly PageText[] Pages =
     [
         new(1, "Patient:   TEST  Person\nMember ID W123456789", 0.9, 0, PageTextSource.Ocr),
-        new(2, "Dx E119, R07.9. Call 1-800-992-1300. Procedure 93000 ordered. Visit 99214-25.", 0.9, 0, PageTextSource.Ocr),
+        new(2, "Dx E119, R07.9. Call 1-800-992-1300. Procedure 93000 ordered. Visit 99214-25.", 0.9, 0,
+            PageTextSource.Ocr),
     ];
 
     [Theory]

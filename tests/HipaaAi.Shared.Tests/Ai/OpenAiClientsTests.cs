@@ -89,9 +89,9 @@ public sealed class OpenAiClientsTests : IDisposable
         // Arrange
         _stub.Server.Given(AzureAiStub.Authorized(ChatPath).UsingPost())
             .InScenario("throttle").WillSetStateTo("admitted")
-            .RespondWith(Response.Create().WithStatusCode(429).WithHeader("Retry-After", "1").WithBodyAsJson(new
+            .RespondWith(Response.Create().WithStatusCode(429).WithHeader("Retry-After", "2").WithBodyAsJson(new
             {
-                error = new { code = "429", message = "Requests to the ChatCompletions operation have exceeded the rate limit." },
+                error = new { code = "429", message = "Requests have exceeded the rate limit." },
             }));
         _stub.Server.Given(AzureAiStub.Authorized(ChatPath).UsingPost())
             .InScenario("throttle").WhenStateIs("admitted")
@@ -106,7 +106,7 @@ public sealed class OpenAiClientsTests : IDisposable
         var attempts = _stub.Requests;
         Assert.Equal([429, 200], attempts.Select(entry => (int)entry.ResponseMessage.StatusCode!));
         Assert.True(attempts[1].RequestMessage.DateTime - attempts[0].RequestMessage.DateTime
-            >= TimeSpan.FromMilliseconds(900));
+            >= TimeSpan.FromMilliseconds(1_900));
         Assert.All(attempts, entry =>
             Assert.Equal($"Bearer {AzureAiStub.Token}", entry.RequestMessage.Headers!["Authorization"].Single()));
         Assert.Equal(ModelCallOutcomes.Succeeded, Assert.Single(_stub.Recorder.Calls).Outcome);
@@ -348,7 +348,12 @@ public sealed class OpenAiClientsTests : IDisposable
                     content_filter_results = filters,
                 },
             },
-            usage = new { prompt_tokens = promptTokens, completion_tokens = completionTokens, total_tokens = promptTokens + completionTokens },
+            usage = new
+            {
+                prompt_tokens = promptTokens,
+                completion_tokens = completionTokens,
+                total_tokens = promptTokens + completionTokens,
+            },
         });
     }
 }

@@ -229,7 +229,7 @@ public sealed class OpenAiClientsTests : IDisposable
     }
 
     [Fact]
-    public async Task ClassifyAsync_ServerErrorAfterRetries_ThrowsRequestExceptionWithStatusAndCode()
+    public async Task ClassifyAsync_DeploymentNotFound_ThrowsRequestExceptionWithStatusAndCode()
     {
         // Arrange
         _stub.Server.Given(AzureAiStub.Authorized(ChatPath).UsingPost())

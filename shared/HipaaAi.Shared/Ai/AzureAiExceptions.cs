@@ -14,7 +14,7 @@ public sealed class AzureAiRequestException(string service, int status, string? 
     public string? ErrorCode { get; } = errorCode;
 }
 
-/// <summary>A Document Intelligence analysis was accepted but ended without a usable result (failed or canceled).</summary>
+/// <summary>A Document Intelligence analysis was accepted but ended failed or canceled, without a result.</summary>
 public sealed class DocumentAnalysisFailedException(string status, string? errorCode)
     : Exception($"The document analysis ended with status '{status}' ({errorCode ?? "no error code"}).")
 {

@@ -9,7 +9,9 @@ public sealed class AzureAiOptions
     /// <summary>The configuration section these options are bound from.</summary>
     public const string SectionName = "AzureAi";
 
-    /// <summary>The Document Intelligence (AI services) endpoint, e.g. <c>https://contoso-di.cognitiveservices.azure.com/</c>.</summary>
+    /// <summary>
+    /// The Document Intelligence (AI services) endpoint, e.g. <c>https://contoso-di.cognitiveservices.azure.com/</c>.
+    /// </summary>
     public Uri? DocumentIntelligenceEndpoint { get; set; }
 
     /// <summary>The REST API version of Document Intelligence; 2024-11-30 is the v4.0 GA release.</summary>

@@ -19,7 +19,8 @@ internal sealed class AzureAiOptionsValidator : IValidateOptions<AzureAiOptions>
 
         if (options.OpenAiEndpoint is not null && string.IsNullOrWhiteSpace(options.ChatDeployment))
             failures.Add("AzureAi:ChatDeployment is required when AzureAi:OpenAiEndpoint is set.");
-        if (options.OpenAiEndpoint is not null && AzureOpenAiClientFactory.ParseServiceVersion(options.OpenAiApiVersion) is null)
+        if (options.OpenAiEndpoint is not null
+            && AzureOpenAiClientFactory.ParseServiceVersion(options.OpenAiApiVersion) is null)
             failures.Add("AzureAi:OpenAiApiVersion is not a version this client supports.");
         if (string.IsNullOrWhiteSpace(options.DocumentIntelligenceApiVersion)
             || string.IsNullOrWhiteSpace(options.DocumentIntelligenceModelId))

@@ -11,7 +11,8 @@ using Microsoft.Extensions.Options;
 
 namespace HipaaAi.Shared.Ai;
 
-/// <summary>Registers the Azure AI Document Intelligence reader and the Azure OpenAI classifier, extractor and summarizer.</summary>
+/// <summary>Registers the Document Intelligence reader and the Azure OpenAI classifier, extractor and summarizer.
+/// </summary>
 public static class AzureAiServiceCollectionExtensions
 {
     /// <summary>
@@ -32,8 +33,11 @@ public static class AzureAiServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
 
-        services.AddOptions<AzureAiOptions>().Bind(configuration.GetSection(AzureAiOptions.SectionName)).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AzureAiOptions>, AzureAiOptionsValidator>());
+        services.AddOptions<AzureAiOptions>()
+            .Bind(configuration.GetSection(AzureAiOptions.SectionName))
+            .ValidateOnStart();
+        services.TryAddEnumerable(
+            ServiceDescriptor.Singleton<IValidateOptions<AzureAiOptions>, AzureAiOptionsValidator>());
 
         // One long-lived client: the SDK pipelines own timeouts and retries, and pooled connections are renewed so DNS
         // changes (such as a private endpoint's address) are picked up.
@@ -45,10 +49,12 @@ public static class AzureAiServiceCollectionExtensions
             })
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
 
-        services.TryAddSingleton<TokenCredential>(provider => new DefaultAzureCredential(new DefaultAzureCredentialOptions
-        {
-            ManagedIdentityClientId = provider.GetRequiredService<IOptions<AzureAiOptions>>().Value.ManagedIdentityClientId,
-        }));
+        services.TryAddSingleton<TokenCredential>(provider =>
+            new DefaultAzureCredential(new DefaultAzureCredentialOptions
+            {
+                ManagedIdentityClientId =
+                    provider.GetRequiredService<IOptions<AzureAiOptions>>().Value.ManagedIdentityClientId,
+            }));
 
         services.TryAddSingleton(provider => new DocumentIntelligenceClient(
             provider.GetRequiredService<IOptions<AzureAiOptions>>().Value,

@@ -111,7 +111,8 @@ public sealed class DocumentIntelligencePageReader : IPageReader
         foreach (var number in pageNumbers.Distinct().Order())
         {
             if (!byNumber.TryGetValue(number, out var page))
-                throw new InvalidModelOutputException(DocumentIntelligenceClient.ServiceName, "a requested page is missing");
+                throw new InvalidModelOutputException(
+                    DocumentIntelligenceClient.ServiceName, "a requested page is missing");
 
             pages.Add(new PageText(
                 number,
@@ -153,6 +154,7 @@ public sealed class DocumentIntelligencePageReader : IPageReader
     private static string? OutcomeOf(Exception exception, CancellationToken cancellationToken) => exception switch
     {
         OperationCanceledException when cancellationToken.IsCancellationRequested => ModelCallOutcomes.Canceled,
+        OperationCanceledException => ModelCallOutcomes.TimedOut,
         DocumentAnalysisFailedException => ModelCallOutcomes.AnalysisFailed,
         InvalidModelOutputException => ModelCallOutcomes.InvalidOutput,
         TimeoutException => ModelCallOutcomes.TimedOut,
@@ -160,7 +162,8 @@ public sealed class DocumentIntelligencePageReader : IPageReader
         _ => null,
     };
 
-    private void Record(string? model, BinaryData document, int responseCharacters, string outcome, Stopwatch stopwatch) =>
+    private void Record(
+        string? model, BinaryData document, int responseCharacters, string outcome, Stopwatch stopwatch) =>
         _recorder.Record(new ModelCall(
             DocumentIntelligenceClient.ServiceName,
             Deployment: null,

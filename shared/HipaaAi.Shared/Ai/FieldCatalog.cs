@@ -56,7 +56,8 @@ public static partial class FieldCatalog
         };
     }
 
-    [GeneratedRegex(@"^[A-TV-Z][0-9][0-9AB](\.?[0-9A-TV-Z]{1,4})?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[A-TV-Z][0-9][0-9AB](\.?[0-9A-TV-Z]{1,4})?$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Icd10();
 
     [GeneratedRegex(@"^[0-9]{4}[0-9FTU]$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -89,14 +89,23 @@ public static partial class FieldGrounding
 
         foreach (Match token in CodeToken().Matches(Normalize(text)))
         {
-            if (token.Value.Replace(".", string.Empty, StringComparison.Ordinal) == wanted)
+            var candidate = token.Value.Replace(".", string.Empty, StringComparison.Ordinal);
+            if (candidate == wanted || ModifiedCode().Match(candidate) is { Success: true } modified
+                && modified.Groups["code"].Value == wanted)
+            {
                 return true;
+            }
         }
 
         return false;
     }
 
-    // A run of letters and digits, optionally with inner dots (E11.9, 99213, J1100).
-    [GeneratedRegex(@"(?<![\p{L}\p{N}])[\p{L}\p{N}]+(?:\.[\p{L}\p{N}]+)*(?![\p{L}\p{N}])", RegexOptions.CultureInvariant)]
+    // A run of letters and digits joined by dots or hyphens (E11.9, 99213-25, and 1-800-992-1300 as one whole), so a
+    // code-shaped piece of a phone or account number is not taken for a code.
+    [GeneratedRegex(@"(?<![\p{L}\p{N}.\-])[\p{L}\p{N}]+(?:[.\-][\p{L}\p{N}]+)*", RegexOptions.CultureInvariant)]
     private static partial Regex CodeToken();
+
+    // A procedure code followed by a two-character modifier, e.g. 99213-25 or J1100-RT.
+    [GeneratedRegex(@"^(?<code>[\p{L}\p{N}]{5})-[\p{L}\p{N}]{2}$", RegexOptions.CultureInvariant)]
+    private static partial Regex ModifiedCode();
 }

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace HipaaAi.Shared.Ai;
 
-/// <summary>Log events of the Azure AI clients: counts, sizes, durations and outcome codes — never document text.</summary>
+/// <summary>Log events of the Azure AI clients: counts, sizes, durations and outcome codes, never text.</summary>
 internal static partial class Logs
 {
     [LoggerMessage(EventId = 4100, Level = LogLevel.Information,
@@ -18,7 +18,8 @@ internal static partial class Logs
     public static partial void AnalyzeFailed(ILogger logger, string outcome, long elapsedMs);
 
     [LoggerMessage(EventId = 4110, Level = LogLevel.Information,
-        Message = "Chat {Operation} on {Deployment} used {InputTokens} input and {OutputTokens} output tokens in {ElapsedMs} ms")]
+        Message = "Chat {Operation} on {Deployment} used {InputTokens} input and {OutputTokens} output tokens " +
+                  "in {ElapsedMs} ms")]
     public static partial void ChatCompleted(
         ILogger logger, string operation, string deployment, int inputTokens, int outputTokens, long elapsedMs);
 

@@ -11,7 +11,8 @@ public sealed class OpenAiDocumentSummarizer : IDocumentSummarizer
     public const int MaxSummaryCharacters = 2_000;
 
     private static readonly string Schema =
-        ChatSchemas.Object(("summary", ChatSchemas.String("Three to six plain sentences for clinic staff."))).ToJsonString();
+        ChatSchemas.Object(("summary", ChatSchemas.String("Three to six plain sentences for clinic staff.")))
+            .ToJsonString();
 
     private static readonly string Instructions =
         ChatSchemas.DocumentIsData + " Write three to six plain sentences of the history that matters for the clinic " +

@@ -11,8 +11,9 @@ namespace HipaaAi.Shared.Ai;
 public sealed class OpenAiFieldExtractor : IFieldExtractor
 {
     private static readonly string Instructions =
-        ChatSchemas.DocumentIsData + " Extract every field of the allowed names that the document states. For each, give " +
-        "the value exactly as printed, the number of the page it is on, and a short quote from that page that contains " +
+        ChatSchemas.DocumentIsData + " Extract every field of the allowed names that the document states. For each, " +
+        "give the value exactly as printed, the number of the page it is on, and a short quote from that page that " +
+        "contains " +
         "it. Leave out a field the document does not state; never infer or invent a value or a code. A field that " +
         "occurs more than once (for example several diagnosis codes) is listed once per value.";
 
@@ -47,7 +48,8 @@ public sealed class OpenAiFieldExtractor : IFieldExtractor
         var proposed = answer.Fields.Select(field =>
         {
             var problem = FieldCatalog.FormatProblem(field.Name, field.Value);
-            return new ExtractedField(field.Name, field.Value.Trim(), field.Page, field.Evidence, problem is null, problem);
+            return new ExtractedField(
+                field.Name, field.Value.Trim(), field.Page, field.Evidence, problem is null, problem);
         });
         var grounded = FieldGrounding.KeepGrounded(proposed, pages);
 

@@ -84,9 +84,13 @@ internal sealed class StructuredChat
             Fail(request.Operation, requestCharacters, null, null, failure, stopwatch);
             throw failure;
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException)
         {
-            Record(request.Operation, requestCharacters, 0, null, null, ModelCallOutcomes.Canceled, stopwatch);
+            // Without a cancellation request, the pipeline's network timeout ran out on the last attempt.
+            var outcome = cancellationToken.IsCancellationRequested
+                ? ModelCallOutcomes.Canceled
+                : ModelCallOutcomes.TimedOut;
+            Record(request.Operation, requestCharacters, 0, null, null, outcome, stopwatch);
             throw;
         }
 
@@ -139,7 +143,9 @@ internal sealed class StructuredChat
         {
             // JsonException messages can quote the offending value: keep only where it broke.
             throw new InvalidModelOutputException(ServiceName,
-                exception.Path is null ? "the answer is not valid JSON" : $"the answer breaks the schema at {exception.Path}");
+                exception.Path is null
+                    ? "the answer is not valid JSON"
+                    : $"the answer breaks the schema at {exception.Path}");
         }
 
         if (answer is null)
@@ -210,5 +216,11 @@ internal sealed class StructuredChat
             stopwatch.Elapsed));
 }
 
-/// <summary>What to ask: the operation name for audit, instructions, the document content and the answer schema.</summary>
-internal sealed record ChatRequest(string Operation, string Instructions, string Content, string SchemaName, string Schema);
+/// <summary>What to ask: the operation name for audit, instructions, the document content and the answer schema.
+/// </summary>
+internal sealed record ChatRequest(
+    string Operation,
+    string Instructions,
+    string Content,
+    string SchemaName,
+    string Schema);

@@ -93,7 +93,8 @@ internal sealed class AzureAiStub : IDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    /// <summary>Test-only transport: sends https requests for the stub's loopback port over plain http; refuses the rest.</summary>
+    /// <summary>Test-only transport: carries https requests for the stub's port over plain http; refuses the rest.
+    /// </summary>
     private sealed class LoopbackTlsHandler(int port) : DelegatingHandler(new SocketsHttpHandler())
     {
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken token)

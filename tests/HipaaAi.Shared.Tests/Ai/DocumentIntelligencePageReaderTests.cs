@@ -82,7 +82,7 @@ public sealed class DocumentIntelligencePageReaderTests : IDisposable
         // Arrange
         _stub.Server.Given(AzureAiStub.Authorized(AnalyzePath).UsingPost())
             .InScenario("throttle").WillSetStateTo("admitted")
-            .RespondWith(Response.Create().WithStatusCode(429).WithHeader("Retry-After", "1")
+            .RespondWith(Response.Create().WithStatusCode(429).WithHeader("Retry-After", "2")
                 .WithBodyAsJson(new { error = new { code = "429", message = "Rate limit exceeded." } }));
         _stub.Server.Given(AzureAiStub.Authorized(AnalyzePath).UsingPost())
             .InScenario("throttle").WhenStateIs("admitted")
@@ -97,7 +97,8 @@ public sealed class DocumentIntelligencePageReaderTests : IDisposable
         Assert.Equal(3, pages.Count);
         var posts = _stub.Requests.Where(entry => entry.RequestMessage.Method == "POST").ToList();
         Assert.Equal([429, 202], posts.Select(entry => (int)entry.ResponseMessage.StatusCode!));
-        Assert.True(posts[1].RequestMessage.DateTime - posts[0].RequestMessage.DateTime >= TimeSpan.FromMilliseconds(900));
+        Assert.True(posts[1].RequestMessage.DateTime - posts[0].RequestMessage.DateTime
+            >= TimeSpan.FromMilliseconds(1_900));
         Assert.DoesNotContain(_stub.Requests, entry => (int)entry.ResponseMessage.StatusCode! == 401);
         Assert.Equal(ModelCallOutcomes.Succeeded, Assert.Single(_stub.Recorder.Calls).Outcome);
     }
@@ -116,7 +117,7 @@ public sealed class DocumentIntelligencePageReaderTests : IDisposable
             {
                 code = "InvalidRequest",
                 message = "Invalid request.",
-                innererror = new { code = "InvalidContent", message = "The file is corrupted or format is unsupported." },
+                innererror = new { code = "InvalidContent", message = "The file is corrupted." },
             },
         });
         var reader = _stub.Get<IPageReader>();
@@ -238,7 +239,8 @@ public sealed class DocumentIntelligencePageReaderTests : IDisposable
             content = "REFERRAL\nPatient: Test Person\n...",
             pages = new object[]
             {
-                Page(1, 0.0, ["REFERRAL", "Patient: Test Person"], [("REFERRAL", 0.99), ("Patient:", 0.95), ("Test", 0.93), ("Person", 0.93)]),
+                Page(1, 0.0, ["REFERRAL", "Patient: Test Person"],
+                    [("REFERRAL", 0.99), ("Patient:", 0.95), ("Test", 0.93), ("Person", 0.93)]),
                 Page(2, 89.6, ["faint line"], [("faint", 0.5), ("line", 0.7)]),
                 Page(3, -179.2, ["upside down"], [("upside", 0.9), ("down", 0.9)]),
             },

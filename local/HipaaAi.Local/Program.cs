@@ -1,1 +1,57 @@
-Console.WriteLine("hipaaai-local");
+using HipaaAi.Local.Commands;
+using HipaaAi.Local.Hosting;
+
+var paths = LocalPaths.Discover();
+using var stop = new CancellationTokenSource();
+Console.CancelKeyPress += (_, eventArgs) =>
+{
+    eventArgs.Cancel = true;
+    stop.Cancel();
+};
+using var termination = System.Runtime.InteropServices.PosixSignalRegistration.Create(
+    System.Runtime.InteropServices.PosixSignal.SIGTERM,
+    context =>
+    {
+        context.Cancel = true;
+        stop.Cancel();
+    });
+
+var command = args.Length > 0 ? args[0] : "run";
+var options = CommandLine.Parse(args.Skip(1).ToArray());
+
+try
+{
+    return command switch
+    {
+        "run" => await new RunCommand(paths, Console.Out).RunAsync(
+            new RunOptions(
+                options.Value("input"),
+                options.Value("output") ?? paths.Output,
+                options.Flag("watch"),
+                options.Flag("large"),
+                int.Parse(options.Value("seed") ?? "7", System.Globalization.CultureInfo.InvariantCulture)),
+            stop.Token),
+        "samples" => SampleFolder.Write(options.Value("output") ?? paths.Samples,
+            int.Parse(options.Value("seed") ?? "7", System.Globalization.CultureInfo.InvariantCulture),
+            options.Flag("large"), Console.Out),
+        "eval" => await EvalCommand.RunAsync(options, paths, Console.Out, stop.Token),
+        "audit" => AuditCommand.Run(options, paths, Console.Out),
+        _ => Usage(),
+    };
+}
+catch (OperationCanceledException) when (stop.IsCancellationRequested)
+{
+    return 130;
+}
+
+static int Usage()
+{
+    Console.Error.WriteLine("""
+        usage: hipaaai-local <command> [options]
+          run      [--input DIR] [--output DIR] [--watch] [--large] [--seed N]
+          samples  [--output DIR] [--seed N] [--large]
+          eval     --input DIR [--labels FILE]
+          audit    verify [--workflow W] | query [--workflow W] [--instance ID] [--subject ID] [--since T] [--until T]
+        """);
+    return 2;
+}

@@ -94,9 +94,9 @@ public sealed class DocumentInspector(IOptions<PreflightLimits> options, ILogger
                 try
                 {
                     var page = document.GetPage(number);
-                    var turned = page.Rotation.Value is 90 or 270;
-                    var width = PointsToPixels(turned ? page.Height : page.Width);
-                    var height = PointsToPixels(turned ? page.Width : page.Height);
+                    // PdfPig's width and height already follow /Rotate, as pdftoppm renders the page.
+                    var width = PointsToPixels(page.Width);
+                    var height = PointsToPixels(page.Height);
                     pages.Add(new PageGeometry(number, width, height, PdfTextLayer.HasLetters(page)));
                 }
                 catch (Exception exception) when (IsParseFailure(exception))

@@ -206,6 +206,19 @@ public sealed class DocumentInspectorTests : IDisposable
     }
 
     [Fact]
+    public void Inspect_PdfPageTurnedByRotateEntry_ReportsRenderedOrientation()
+    {
+        // Arrange
+        var path = _folder.Write("landscape.pdf", TestDocuments.TextPdf([["Wide table"]], pageRotation: 90));
+
+        // Act
+        var report = Inspector().Inspect(path);
+
+        // Assert
+        Assert.Equal(new PageGeometry(1, 2200, 1700, true), Assert.Single(report.Pages));
+    }
+
+    [Fact]
     public void Inspect_ImageOnlyPdf_ReportsNoTextLayer()
     {
         // Arrange

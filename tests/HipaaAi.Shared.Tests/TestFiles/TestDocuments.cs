@@ -19,7 +19,8 @@ internal static class TestDocuments
     public const int FaxDpi = 200;
 
     /// <summary>A US Letter PDF with a text layer; each inner array is one page's lines.</summary>
-    public static byte[] TextPdf(IReadOnlyList<string[]> pages, string? userPassword = null, double fontSize = 16)
+    public static byte[] TextPdf(
+        IReadOnlyList<string[]> pages, string? userPassword = null, double fontSize = 16, int pageRotation = 0)
     {
         DejaVuFontResolver.Install();
         using var document = new PdfDocument();
@@ -28,6 +29,7 @@ internal static class TestDocuments
         {
             var page = document.AddPage();
             page.Size = PageSize.Letter;
+            page.Rotate = pageRotation;
             using var graphics = XGraphics.FromPdfPage(page);
             for (var index = 0; index < lines.Length; index++)
                 graphics.DrawString(lines[index], font, XBrushes.Black, new XPoint(72, 96 + index * fontSize * 2));

@@ -1,0 +1,115 @@
+namespace HipaaAi.Shared.Understanding.Synthetic;
+
+/// <summary>Real-format ICD-10-CM, CPT and HCPCS codes grouped by the clinical stories the generator tells.</summary>
+internal static class MedicalCodes
+{
+    /// <summary>A clinical story: diagnoses, the procedures that go with them and phrases that describe them.</summary>
+    internal sealed record Story(
+        string Complaint,
+        CodedItem[] Diagnoses,
+        CodedItem[] Procedures,
+        CodedItem Imaging,
+        string Specialty,
+        string Plan);
+
+    public static readonly Story[] Stories =
+    [
+        new("low back pain radiating to the left leg for 8 weeks",
+            [new("M54.50", "Low back pain, unspecified"), new("M54.16", "Radiculopathy, lumbar region")],
+            [new("97110", "Therapeutic exercise, each 15 minutes"), new("J1885", "Injection, ketorolac tromethamine, per 15 mg")],
+            new("72148", "MRI lumbar spine without contrast"), "Orthopedic Surgery",
+            "Continue physical therapy twice weekly and obtain MRI of the lumbar spine if no improvement."),
+        new("right knee pain and instability after a fall while hiking",
+            [new("S83.511A", "Sprain of anterior cruciate ligament of right knee, initial encounter"),
+                new("M25.561", "Pain in right knee")],
+            [new("29881", "Arthroscopy, knee, surgical; with meniscectomy"), new("L1832", "Knee orthosis, adjustable knee joint")],
+            new("73721", "MRI lower extremity joint without contrast"), "Orthopedic Surgery",
+            "Refer to orthopedics for evaluation of ACL tear; hinged knee brace dispensed."),
+        new("fall at home with right hip pain and inability to bear weight",
+            [new("S72.001A", "Fracture of unspecified part of neck of right femur, initial encounter"),
+                new("W19.XXXA", "Unspecified fall, initial encounter")],
+            [new("27236", "Open treatment of femoral fracture, proximal end, neck"), new("E0114", "Crutches, underarm, other than wood")],
+            new("73502", "Radiologic examination, hip, unilateral, 2-3 views"), "Orthopedic Surgery",
+            "Weight bearing as tolerated with walker; follow up in orthopedic clinic in two weeks."),
+        new("elevated blood sugars and fatigue",
+            [new("E11.65", "Type 2 diabetes mellitus with hyperglycemia"), new("E78.5", "Hyperlipidemia, unspecified")],
+            [new("83036", "Hemoglobin; glycosylated (A1C)"), new("A4253", "Blood glucose test strips, per 50 strips")],
+            new("76705", "Ultrasound, abdominal, limited"), "Endocrinology",
+            "Increase metformin to 1000 mg twice daily, start glucose monitoring and recheck A1c in three months."),
+        new("loud snoring, witnessed apneas and daytime sleepiness",
+            [new("G47.33", "Obstructive sleep apnea (adult) (pediatric)"), new("E66.9", "Obesity, unspecified")],
+            [new("95810", "Polysomnography, sleep staging with 4 or more parameters"),
+                new("E0601", "Continuous positive airway pressure (CPAP) device")],
+            new("71046", "Radiologic examination, chest; 2 views"), "Pulmonology",
+            "Schedule attended polysomnography; CPAP titration if apnea-hypopnea index is 15 or higher."),
+        new("intermittent chest pain on exertion and palpitations",
+            [new("R07.9", "Chest pain, unspecified"), new("I48.91", "Unspecified atrial fibrillation"),
+                new("I10", "Essential (primary) hypertension")],
+            [new("93000", "Electrocardiogram, routine ECG with at least 12 leads"),
+                new("93306", "Echocardiography, transthoracic, complete")],
+            new("71046", "Radiologic examination, chest; 2 views"), "Cardiology",
+            "Start apixaban 5 mg twice daily, obtain echocardiogram and follow up in cardiology clinic in 4 weeks."),
+        new("productive cough, fever and shortness of breath for 5 days",
+            [new("J18.9", "Pneumonia, unspecified organism"), new("J44.1", "Chronic obstructive pulmonary disease with (acute) exacerbation")],
+            [new("94640", "Pressurized or nonpressurized inhalation treatment"), new("J7613", "Albuterol, inhalation solution, unit dose, 1 mg")],
+            new("71046", "Radiologic examination, chest; 2 views"), "Pulmonology",
+            "Complete a 7-day course of antibiotics, continue inhalers and repeat chest x-ray in 6 weeks."),
+        new("new severe headaches with blurred vision",
+            [new("R51.9", "Headache, unspecified"), new("H53.8", "Other visual disturbances")],
+            [new("70551", "MRI brain without contrast"), new("95816", "Electroencephalogram, awake and drowsy")],
+            new("70450", "CT head or brain without contrast"), "Neurology",
+            "Obtain MRI of the brain and refer to neurology; return precautions for sudden worsening reviewed."),
+        new("right shoulder pain with overhead activity for three months",
+            [new("M75.101", "Unspecified rotator cuff tear or rupture of right shoulder, not specified as traumatic")],
+            [new("20610", "Arthrocentesis, aspiration and/or injection, major joint"),
+                new("J3301", "Injection, triamcinolone acetonide, per 10 mg")],
+            new("73221", "MRI any joint of upper extremity without contrast"), "Orthopedic Surgery",
+            "Subacromial corticosteroid injection given; physical therapy referral and MRI if no better in 6 weeks."),
+        new("worsening leg swelling and shortness of breath lying flat",
+            [new("I50.9", "Heart failure, unspecified"), new("N18.30", "Chronic kidney disease, stage 3 unspecified")],
+            [new("93306", "Echocardiography, transthoracic, complete"), new("80048", "Basic metabolic panel")],
+            new("71046", "Radiologic examination, chest; 2 views"), "Cardiology",
+            "Increase furosemide to 40 mg daily, daily weights, low sodium diet and recheck renal function in one week."),
+        new("fatigue, weight gain and cold intolerance",
+            [new("E03.9", "Hypothyroidism, unspecified"), new("D64.9", "Anemia, unspecified")],
+            [new("84443", "Thyroid stimulating hormone (TSH)"), new("85025", "Complete blood count with automated differential")],
+            new("76536", "Ultrasound, soft tissues of head and neck"), "Endocrinology",
+            "Start levothyroxine 50 mcg daily and repeat TSH in 6 weeks."),
+        new("depressed mood, poor sleep and loss of interest for two months",
+            [new("F32.1", "Major depressive disorder, single episode, moderate"), new("F41.1", "Generalized anxiety disorder")],
+            [new("90834", "Psychotherapy, 45 minutes with patient"), new("96127", "Brief emotional/behavioral assessment")],
+            new("70551", "MRI brain without contrast"), "Psychiatry",
+            "Start sertraline 50 mg daily, refer for psychotherapy and follow up in four weeks."),
+    ];
+
+    public static readonly CodedItem[] VisitCodes =
+    [
+        new("99213", "Office or other outpatient visit, established patient, low complexity"),
+        new("99214", "Office or other outpatient visit, established patient, moderate complexity"),
+        new("99203", "Office or other outpatient visit, new patient, low complexity"),
+        new("99204", "Office or other outpatient visit, new patient, moderate complexity"),
+        new("G0439", "Annual wellness visit, subsequent"),
+    ];
+
+    /// <summary>Laboratory panels: CPT code, name and the analytes they report (name, unit, low, high).</summary>
+    public static readonly (CodedItem Panel, (string Name, string Unit, double Low, double High)[] Analytes)[] LabPanels =
+    [
+        (new("80053", "Comprehensive metabolic panel"),
+            [("Glucose", "mg/dL", 70, 99), ("BUN", "mg/dL", 7, 20), ("Creatinine", "mg/dL", 0.6, 1.3),
+                ("Sodium", "mmol/L", 136, 145), ("Potassium", "mmol/L", 3.5, 5.1), ("Chloride", "mmol/L", 98, 107),
+                ("CO2", "mmol/L", 22, 29), ("Calcium", "mg/dL", 8.6, 10.3), ("Albumin", "g/dL", 3.5, 5.0),
+                ("ALT", "U/L", 7, 56), ("AST", "U/L", 10, 40), ("Alkaline Phosphatase", "U/L", 44, 147)]),
+        (new("85025", "Complete blood count with differential"),
+            [("WBC", "K/uL", 4.0, 11.0), ("RBC", "M/uL", 4.2, 5.9), ("Hemoglobin", "g/dL", 12.0, 17.5),
+                ("Hematocrit", "%", 36, 52), ("Platelets", "K/uL", 150, 400), ("Neutrophils", "%", 40, 70),
+                ("Lymphocytes", "%", 20, 40)]),
+        (new("80061", "Lipid panel"),
+            [("Total Cholesterol", "mg/dL", 100, 199), ("Triglycerides", "mg/dL", 40, 149),
+                ("HDL Cholesterol", "mg/dL", 40, 90), ("LDL Cholesterol (calc)", "mg/dL", 50, 99)]),
+        (new("83036", "Hemoglobin A1c"), [("Hemoglobin A1c", "%", 4.0, 5.6)]),
+        (new("84443", "Thyroid stimulating hormone"), [("TSH", "uIU/mL", 0.45, 4.5)]),
+        (new("81001", "Urinalysis with microscopy"),
+            [("Specific Gravity", "", 1.005, 1.030), ("pH", "", 5.0, 8.0), ("WBC (urine)", "/hpf", 0, 5),
+                ("RBC (urine)", "/hpf", 0, 3)]),
+    ];
+}

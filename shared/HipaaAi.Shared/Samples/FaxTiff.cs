@@ -11,22 +11,39 @@ public static class FaxTiff
     public static byte[] Write(IReadOnlyList<GrayImage> pages)
     {
         ArgumentNullException.ThrowIfNull(pages);
-        if (pages.Count == 0)
-        {
-            throw new ArgumentException("A fax needs at least one page.", nameof(pages));
-        }
 
         using var stream = new MemoryStream();
-        using (var tiff = Tiff.ClientOpen("fax", "w", stream, new TiffStream())
-            ?? throw new SampleRenderingException("LibTiff could not open an in-memory stream for writing."))
+        Write(stream, pages, pages.Count);
+        return stream.ToArray();
+    }
+
+    /// <summary>
+    /// Writes pages as they are produced, so a long fax never has to sit in memory whole. The stream is left open.
+    /// </summary>
+    public static void Write(Stream output, IEnumerable<GrayImage> pages, int pageCount)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(pages);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pageCount);
+
+        using var tiff = Tiff.ClientOpen("fax", "w", output, new LeaveOpenTiffStream())
+            ?? throw new SampleRenderingException("LibTiff could not open the output stream for writing.");
+        var index = 0;
+        foreach (var page in pages)
         {
-            for (var index = 0; index < pages.Count; index++)
+            if (index == pageCount)
             {
-                WritePage(tiff, pages[index], index, pages.Count);
+                throw new ArgumentException($"More pages than the announced {pageCount}.", nameof(pages));
             }
+
+            WritePage(tiff, page, index, pageCount);
+            index++;
         }
 
-        return stream.ToArray();
+        if (index != pageCount)
+        {
+            throw new ArgumentException($"Got {index} pages, announced {pageCount}.", nameof(pages));
+        }
     }
 
     /// <summary>Decodes every page of a bilevel TIFF to gray pixels (black 0, white 255).</summary>
@@ -109,6 +126,18 @@ public static class FaxTiff
         if (!tiff.WriteDirectory())
         {
             throw new SampleRenderingException($"LibTiff failed to finish fax page {index + 1}.");
+        }
+    }
+
+    /// <summary>LibTiff closes its stream when disposed; the caller owns the stream here.</summary>
+    private sealed class LeaveOpenTiffStream : TiffStream
+    {
+        public override void Close(object clientData)
+        {
+            if (clientData is Stream stream)
+            {
+                stream.Flush();
+            }
         }
     }
 }

@@ -65,25 +65,57 @@ public sealed partial class SampleRenderer(IOptions<SampleRenderingOptions> opti
     {
         ArgumentNullException.ThrowIfNull(pdf);
 
-        var stopwatch = Stopwatch.StartNew();
-        var workDirectory = Directory.CreateTempSubdirectory("hipaa-samples-");
-        try
-        {
-            var input = Path.Combine(workDirectory.FullName, "in.pdf");
-            File.WriteAllBytes(input, pdf);
-            RunPdftoppm(input, Path.Combine(workDirectory.FullName, "page"));
+        return RasterizeInChunks(pdf, int.MaxValue).ToList();
+    }
 
-            var pages = workDirectory.GetFiles("page-*.pgm")
-                .OrderBy(file => PageNumberOf(file.Name))
-                .Select(file => PgmDecoder.Decode(File.ReadAllBytes(file.FullName), _options.RasterDpi))
-                .ToList();
+    /// <summary>
+    /// Rasterizes a PDF a few pages at a time, so a long fax holds at most <paramref name="pagesPerChunk"/> raster
+    /// pages in memory. Pages come back in order.
+    /// </summary>
+    public IEnumerable<GrayImage> RasterizeInChunks(byte[] pdf, int pagesPerChunk = 16)
+    {
+        ArgumentNullException.ThrowIfNull(pdf);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pagesPerChunk);
 
-            Logs.PagesRasterized(logger, pages.Count, _options.RasterDpi, stopwatch.ElapsedMilliseconds);
-            return pages;
-        }
-        finally
+        return Iterate();
+
+        IEnumerable<GrayImage> Iterate()
         {
-            workDirectory.Delete(recursive: true);
+            var workDirectory = Directory.CreateTempSubdirectory("hipaa-samples-");
+            try
+            {
+                var input = Path.Combine(workDirectory.FullName, "in.pdf");
+                File.WriteAllBytes(input, pdf);
+                var pageCount = CountPages(pdf);
+                for (var first = 1; first <= pageCount; first += pagesPerChunk)
+                {
+                    var stopwatch = Stopwatch.StartNew();
+                    var last = Math.Min(pageCount, first + pagesPerChunk - 1);
+                    var prefix = Path.Combine(workDirectory.FullName, $"chunk{first}");
+                    RunPdftoppm(input, prefix, first, last);
+
+                    var files = workDirectory.GetFiles($"chunk{first}-*.pgm")
+                        .OrderBy(file => PageNumberOf(file.Name))
+                        .ToList();
+                    if (files.Count != last - first + 1)
+                    {
+                        throw new SampleRenderingException(
+                            $"pdftoppm wrote {files.Count} rasters for pages {first}-{last}.");
+                    }
+
+                    Logs.PagesRasterized(logger, files.Count, _options.RasterDpi, stopwatch.ElapsedMilliseconds);
+                    foreach (var file in files)
+                    {
+                        var page = PgmDecoder.Decode(File.ReadAllBytes(file.FullName), _options.RasterDpi);
+                        file.Delete();
+                        yield return page;
+                    }
+                }
+            }
+            finally
+            {
+                workDirectory.Delete(recursive: true);
+            }
         }
     }
 
@@ -116,18 +148,37 @@ public sealed partial class SampleRenderer(IOptions<SampleRenderingOptions> opti
     }
 
     /// <summary>Renders page texts as a multi-page Group 4 fax TIFF at the configured resolution.</summary>
-    public byte[] RenderFaxTiff(IReadOnlyList<string> pageTexts, FaxEffects effects, int seed) =>
-        FaxTiff.Write(RenderFaxPages(pageTexts, effects, seed));
+    public byte[] RenderFaxTiff(IReadOnlyList<string> pageTexts, FaxEffects effects, int seed)
+    {
+        using var stream = new MemoryStream();
+        WriteFaxTiff(stream, pageTexts, effects, seed);
+        return stream.ToArray();
+    }
+
+    /// <summary>Streams page texts to <paramref name="output"/> as a Group 4 fax TIFF; suited to long faxes.</summary>
+    public void WriteFaxTiff(Stream output, IReadOnlyList<string> pageTexts, FaxEffects effects, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(pageTexts);
+
+        FaxTiff.Write(output, RenderFaxPagesLazily(pageTexts, effects, seed), pageTexts.Count);
+    }
 
     /// <summary>Renders page texts as degraded fax pages, ready for a TIFF or an image-only PDF.</summary>
-    public IReadOnlyList<GrayImage> RenderFaxPages(IReadOnlyList<string> pageTexts, FaxEffects effects, int seed)
+    public IReadOnlyList<GrayImage> RenderFaxPages(IReadOnlyList<string> pageTexts, FaxEffects effects, int seed) =>
+        RenderFaxPagesLazily(pageTexts, effects, seed).ToList();
+
+    private IEnumerable<GrayImage> RenderFaxPagesLazily(IReadOnlyList<string> pageTexts, FaxEffects effects, int seed)
     {
         ArgumentNullException.ThrowIfNull(pageTexts);
         ArgumentNullException.ThrowIfNull(effects);
 
         var random = new Random(seed);
-        var rendered = Rasterize(RenderTextPdf(pageTexts, seed));
-        return rendered.Select((page, index) => ToFaxPage(page, effects, index + 1, random)).ToList();
+        var pageNumber = 0;
+        foreach (var page in RasterizeInChunks(RenderTextPdf(pageTexts, seed)))
+        {
+            pageNumber++;
+            yield return ToFaxPage(page, effects, pageNumber, random);
+        }
     }
 
     /// <summary>
@@ -280,7 +331,13 @@ public sealed partial class SampleRenderer(IOptions<SampleRenderingOptions> opti
         return result;
     }
 
-    private void RunPdftoppm(string input, string outputPrefix)
+    private static int CountPages(byte[] pdf)
+    {
+        using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
+        return document.NumberOfPages;
+    }
+
+    private void RunPdftoppm(string input, string outputPrefix, int firstPage, int lastPage)
     {
         var start = new ProcessStartInfo(_options.PdftoppmPath)
         {
@@ -288,8 +345,14 @@ public sealed partial class SampleRenderer(IOptions<SampleRenderingOptions> opti
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { "-r", _options.RasterDpi.ToString(CultureInfo.InvariantCulture), "-gray",
-                     input, outputPrefix })
+        string[] arguments =
+        [
+            "-r", _options.RasterDpi.ToString(CultureInfo.InvariantCulture), "-gray",
+            "-f", firstPage.ToString(CultureInfo.InvariantCulture),
+            "-l", lastPage.ToString(CultureInfo.InvariantCulture),
+            input, outputPrefix,
+        ];
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
@@ -329,7 +392,7 @@ public sealed partial class SampleRenderer(IOptions<SampleRenderingOptions> opti
 
     private static int PageNumberOf(string fileName)
     {
-        var digits = fileName["page-".Length..^".pgm".Length];
+        var digits = fileName[(fileName.LastIndexOf('-') + 1)..^".pgm".Length];
         return int.Parse(digits, CultureInfo.InvariantCulture);
     }
 }

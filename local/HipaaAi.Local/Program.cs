@@ -35,7 +35,8 @@ try
             int.Parse(options.Value("seed") ?? "7", System.Globalization.CultureInfo.InvariantCulture),
             options.Flag("large"), Console.Out),
         "eval" => await EvalCommand.RunAsync(options, paths, Console.Out, stop.Token),
-        "audit" => AuditCommand.Run(options, paths, Console.Out),
+        "audit" => await AuditCommand.RunAsync(options, paths, Console.Out, stop.Token),
+        "bench" => await BenchCommand.RunAsync(options, paths, Console.Out, stop.Token),
         _ => Usage(),
     };
 }
@@ -52,6 +53,7 @@ static int Usage()
           samples  [--output DIR] [--seed N] [--large]
           eval     --input DIR [--labels FILE]
           audit    verify [--workflow W] | query [--workflow W] [--instance ID] [--subject ID] [--since T] [--until T]
+          bench    [--pages N]
         """);
     return 2;
 }

@@ -1,9 +1,6 @@
-using System.Diagnostics;
-using System.Security.Cryptography;
 using HipaaAi.Local.Hosting;
 using HipaaAi.Local.Inbox;
 using HipaaAi.Orchestrations.RecordsIntake.Models;
-using HipaaAi.Orchestrations.RecordsIntake.Trigger;
 using HipaaAi.Shared.Storage;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,10 +30,11 @@ public sealed class RunCommand(LocalPaths paths, TextWriter output)
         await output.WriteLineAsync($"Inbox folder for more files while this runs: {paths.Inbox}/{{fax,scan}}")
             .ConfigureAwait(false);
 
-        var submitted = await SubmitAsync(store, input, cancellationToken).ConfigureAwait(false);
+        var submitted = await IntakeBatch.SubmitFolderAsync(store, input, cancellationToken).ConfigureAwait(false);
         await output.WriteLineAsync($"Submitted {submitted.Count} files from {input}").ConfigureAwait(false);
 
-        var finished = await WaitForAllAsync(client, submitted, cancellationToken).ConfigureAwait(false);
+        var finished = await IntakeBatch.WaitForAllAsync(client, submitted, output, cancellationToken)
+            .ConfigureAwait(false);
         var rows = await ResultRows.BuildAsync(store, finished, cancellationToken).ConfigureAwait(false);
         ResultsTable.Write(output, rows);
 
@@ -54,69 +52,6 @@ public sealed class RunCommand(LocalPaths paths, TextWriter output)
         }
 
         return finished.Any(item => item.Result is null) ? 1 : 0;
-    }
-
-    private static async Task<List<SubmittedFile>> SubmitAsync(
-        DocumentStore store,
-        string folder,
-        CancellationToken token)
-    {
-        var files = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
-            .Where(path => !Path.GetFileName(path).Equals(SampleFolder.LabelsFileName, StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal)
-            .ToList();
-
-        var submitted = new List<SubmittedFile>(files.Count);
-        foreach (var path in files)
-        {
-            var name = Path.GetRelativePath(folder, path).Replace('\\', '/');
-            var inbox = InboxFor(path);
-            var bytes = await File.ReadAllBytesAsync(path, token).ConfigureAwait(false);
-            var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
-            await store.Container(inbox).GetBlobClient(name).UploadAsync(new BinaryData(bytes), overwrite: true, token)
-                .ConfigureAwait(false);
-
-            var documentId = RecordsIntakeStarter.DocumentIdFor(inbox, name, sha);
-            submitted.Add(new SubmittedFile(name, inbox, documentId, RecordsIntakeStarter.InstanceIdFor(documentId)));
-        }
-
-        return submitted;
-    }
-
-    private async Task<List<FinishedFile>> WaitForAllAsync(
-        DurableTaskClient client,
-        IReadOnlyList<SubmittedFile> files,
-        CancellationToken token)
-    {
-        var pending = files.ToDictionary(file => file.InstanceId, StringComparer.Ordinal);
-        var finished = new List<FinishedFile>(files.Count);
-        var clock = Stopwatch.StartNew();
-
-        while (pending.Count > 0)
-        {
-            foreach (var file in pending.Values.ToList())
-            {
-                var state = await client.GetInstanceAsync(file.InstanceId, getInputsAndOutputs: true, token)
-                    .ConfigureAwait(false);
-                if (state is null || !state.IsCompleted)
-                {
-                    continue;
-                }
-
-                var result = state.RuntimeStatus == OrchestrationRuntimeStatus.Completed
-                    ? state.ReadOutputAs<IntakeResult>()
-                    : null;
-                finished.Add(new FinishedFile(file, result, state.RuntimeStatus.ToString()));
-                pending.Remove(file.InstanceId);
-                await output.WriteLineAsync(
-                    $"[{finished.Count}/{files.Count}] {clock.Elapsed.TotalSeconds,6:F1}s  {file.Name}: " +
-                    (result?.Outcome.ToString() ?? state.RuntimeStatus.ToString())).ConfigureAwait(false);
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(250), token).ConfigureAwait(false);
-        }
-
-        return [.. finished.OrderBy(item => item.File.Name, StringComparer.Ordinal)];
     }
 
     private async Task WatchAsync(
@@ -160,9 +95,6 @@ public sealed class RunCommand(LocalPaths paths, TextWriter output)
             // Ctrl+C: the session shuts the host and the emulator down.
         }
     }
-
-    private static string InboxFor(string path) =>
-        Path.GetExtension(path).ToLowerInvariant() is ".tif" or ".tiff" ? StorageNames.FaxInbox : StorageNames.ScanInbox;
 }
 
 /// <summary>A file the command put into an inbox, and the instance its content maps to.</summary>

@@ -132,6 +132,20 @@ public sealed class DocumentStore(StorageClients clients)
         }
     }
 
+    /// <summary>Deletes a blob only while it still holds the content with the given hash.</summary>
+    public async Task<bool> DeleteAsync(string container, string name, string expectedSha256, CancellationToken token)
+    {
+        var current = await DescribeAsync(container, name, token).ConfigureAwait(false);
+        if (current is null || !string.Equals(current.Sha256, expectedSha256, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var blob = clients.Blobs.GetBlobContainerClient(container).GetBlobClient(name);
+        var deleted = await blob.DeleteIfExistsAsync(cancellationToken: token).ConfigureAwait(false);
+        return deleted.Value;
+    }
+
     public async Task<int> DeletePrefixAsync(string container, string prefix, CancellationToken cancellationToken)
     {
         var containerClient = clients.Blobs.GetBlobContainerClient(container);

@@ -58,10 +58,14 @@ public sealed class RecordsIntakeStarter(
         var instanceId = InstanceIdFor(documentId);
         var existing = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken)
             .ConfigureAwait(false);
-        if (existing is not null)
+        if (existing is not null && !IsFailed(existing.RuntimeStatus))
         {
-            await AuditAsync(instanceId, documentId, AuditActions.DuplicateDelivery, AuditOutcomes.Skipped,
-                cancellationToken).ConfigureAwait(false);
+            // The same bytes under the same name: one orchestration. Once it has finished, the original is archived
+            // or quarantined, so this copy is only a repeat and is removed from the inbox rather than left there.
+            var removed = existing.RuntimeStatus == OrchestrationRuntimeStatus.Completed
+                && await store.DeleteAsync(container, name, source.Sha256, cancellationToken).ConfigureAwait(false);
+            await AuditAsync(instanceId, documentId, AuditActions.DuplicateDelivery,
+                removed ? AuditOutcomes.Succeeded : AuditOutcomes.Skipped, cancellationToken).ConfigureAwait(false);
             Logs.DuplicateDelivery(logger, instanceId);
             return StartOutcome.AlreadyDelivered;
         }
@@ -78,6 +82,10 @@ public sealed class RecordsIntakeStarter(
         Logs.IntakeStarted(logger, instanceId, source.Size, container);
         return StartOutcome.Started;
     }
+
+    // A failed or terminated instance is not a receipt: delivering the file again starts it afresh.
+    private static bool IsFailed(OrchestrationRuntimeStatus status) =>
+        status is OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated;
 
     private Task AuditAsync(string instanceId, string documentId, string action, string outcome, CancellationToken token)
     {

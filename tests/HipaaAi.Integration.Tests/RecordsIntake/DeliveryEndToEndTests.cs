@@ -1,0 +1,117 @@
+using System.Security.Cryptography;
+using HipaaAi.Local.Commands;
+using HipaaAi.Orchestrations.RecordsIntake.Models;
+using HipaaAi.Orchestrations.RecordsIntake.Trigger;
+using HipaaAi.Shared.Samples;
+using HipaaAi.Shared.Storage;
+using HipaaAi.Shared.Understanding;
+using HipaaAi.Shared.Understanding.Synthetic;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace HipaaAi.Integration.Tests.RecordsIntake;
+
+/// <summary>How deliveries the way real inboxes produce them end: repeats, and files written in two steps.</summary>
+public sealed class DeliveryEndToEndTests(LocalHostFixture host) : IClassFixture<LocalHostFixture>
+{
+    [Fact]
+    public async Task SameFileUploadedTwice_YieldsOneOrchestrationAndLeavesTheInboxEmpty()
+    {
+        // Arrange
+        var pdf = RenderReferral(seed: 31);
+        var name = $"twice-{Guid.NewGuid():N}.pdf";
+        var instanceId = InstanceIdFor(StorageNames.ScanInbox, name, pdf);
+        var blob = host.Store.Container(StorageNames.ScanInbox).GetBlobClient(name);
+
+        // Act
+        await blob.UploadAsync(new BinaryData(pdf), overwrite: true);
+        var first = await WaitForCompletionAsync(instanceId);
+        await blob.UploadAsync(new BinaryData(pdf), overwrite: true);
+        await WaitUntilAsync(async () => !(await blob.ExistsAsync()).Value);
+
+        // Assert
+        Assert.Equal(IntakeOutcome.Completed, first.ReadOutputAs<IntakeResult>()!.Outcome);
+        var again = await host.Session.Runtime.Client.GetInstanceAsync(instanceId);
+        Assert.Equal(first.CreatedAt, again!.CreatedAt);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, again.RuntimeStatus);
+    }
+
+    [Fact]
+    public async Task FileWrittenEmptyThenFilled_IsProcessedOnceWhenComplete()
+    {
+        // Arrange
+        var pdf = RenderReferral(seed: 32);
+        var name = $"late-{Guid.NewGuid():N}.pdf";
+        var emptyInstance = InstanceIdFor(StorageNames.ScanInbox, name, []);
+        var filledInstance = InstanceIdFor(StorageNames.ScanInbox, name, pdf);
+        var blob = host.Store.Container(StorageNames.ScanInbox).GetBlobClient(name);
+
+        // Act
+        await blob.UploadAsync(new BinaryData(Array.Empty<byte>()), overwrite: true);
+        await WaitUntilAsync(async () => await host.Session.Runtime.Client.GetInstanceAsync(emptyInstance) is not null);
+        await blob.UploadAsync(new BinaryData(pdf), overwrite: true);
+        var filled = await WaitForCompletionAsync(filledInstance);
+        var empty = await WaitForCompletionAsync(emptyInstance);
+
+        // Assert
+        Assert.Equal(IntakeOutcome.Completed, filled.ReadOutputAs<IntakeResult>()!.Outcome);
+        var superseded = empty.ReadOutputAs<IntakeResult>()!;
+        Assert.Equal(IntakeOutcome.Superseded, superseded.Outcome);
+        Assert.Null(superseded.QuarantineBlob);
+    }
+
+    [Fact]
+    public async Task ZeroByteFileThatStaysEmpty_IsQuarantinedAsEmpty()
+    {
+        // Arrange
+        var name = $"empty-{Guid.NewGuid():N}.pdf";
+        var instanceId = InstanceIdFor(StorageNames.ScanInbox, name, []);
+
+        // Act
+        await host.Store.Container(StorageNames.ScanInbox).GetBlobClient(name)
+            .UploadAsync(new BinaryData(Array.Empty<byte>()), overwrite: true);
+        var state = await WaitForCompletionAsync(instanceId);
+
+        // Assert
+        var result = state.ReadOutputAs<IntakeResult>()!;
+        Assert.Equal(IntakeOutcome.Quarantined, result.Outcome);
+        Assert.Equal("Empty", result.QuarantineReason);
+        var quarantined = host.Store.Container(StorageNames.Quarantine)
+            .GetBlobClient(result.QuarantineBlob![(StorageNames.Quarantine.Length + 1)..]);
+        var properties = await quarantined.GetPropertiesAsync();
+        Assert.Equal("Empty", properties.Value.Metadata["reason"]);
+    }
+
+    private static byte[] RenderReferral(int seed)
+    {
+        var renderer = new SampleRenderer(Options.Create(new SampleRenderingOptions()), NullLogger<SampleRenderer>.Instance);
+        var document = new SyntheticDocuments(seed).Next(DocumentType.Referral);
+        return renderer.RenderTextPdf(document.Pages, seed);
+    }
+
+    private static string InstanceIdFor(string inbox, string name, byte[] content) =>
+        RecordsIntakeStarter.InstanceIdFor(
+            RecordsIntakeStarter.DocumentIdFor(inbox, name, Convert.ToHexStringLower(SHA256.HashData(content))));
+
+    private async Task<OrchestrationMetadata> WaitForCompletionAsync(string instanceId)
+    {
+        OrchestrationMetadata? state = null;
+        await WaitUntilAsync(async () =>
+        {
+            state = await host.Session.Runtime.Client.GetInstanceAsync(instanceId, getInputsAndOutputs: true);
+            return state?.IsCompleted == true;
+        });
+        return state!;
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(3);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "Timed out waiting for the pipeline.");
+            await Task.Delay(250);
+        }
+    }
+}

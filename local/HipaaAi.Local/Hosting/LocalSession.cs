@@ -45,7 +45,7 @@ public sealed class LocalSession : IAsyncDisposable
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: false)
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
-                ["Audit:LocalFolder"] = paths.Audit,
+                ["Audit:Local:RootPath"] = paths.Audit,
             })
             .AddEnvironmentVariables("HIPAAAI_")
             .AddInMemoryCollection(overrides ?? new Dictionary<string, string?>());

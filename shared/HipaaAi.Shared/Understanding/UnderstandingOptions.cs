@@ -21,7 +21,7 @@ public sealed class UnderstandingOptions
     public int TrainingSeed { get; set; } = 1;
 
     /// <summary>How many synthetic documents of each type the classifier trains on.</summary>
-    public int TrainingDocumentsPerType { get; set; } = 40;
+    public int TrainingDocumentsPerType { get; set; } = 25;
 
     /// <summary>The shape a medical record number must have; <see cref="FieldValidators.DefaultMrnPattern"/> when empty.</summary>
     public string? MrnPattern { get; set; }

@@ -35,7 +35,7 @@ public static class AuditCommand
             ? [Enum.Parse<Workflow>(named, ignoreCase: true)]
             : Enum.GetValues<Workflow>();
 
-        return options.Words.FirstOrDefault() switch
+        return (options.Words.Count > 0 ? options.Words[0] : null) switch
         {
             "verify" => await VerifyAsync(reader, workflows, output, token).ConfigureAwait(false),
             "query" => await QueryAsync(reader, workflows, options, output, token).ConfigureAwait(false),

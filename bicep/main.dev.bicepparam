@@ -38,7 +38,7 @@ param auditRetention = {
     totalRetentionInDays: 90
   }
   Dictation: {
-    retentionInDays: 30
+    retentionInDays: 14
     totalRetentionInDays: 60
   }
   PriorAuth: {
@@ -46,7 +46,7 @@ param auditRetention = {
     totalRetentionInDays: 120
   }
   BillingReview: {
-    retentionInDays: 30
+    retentionInDays: 60
     totalRetentionInDays: 180
   }
 }

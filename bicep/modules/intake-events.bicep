@@ -45,6 +45,10 @@ resource systemTopic 'Microsoft.EventGrid/systemTopics@2025-02-15' = {
   }
 }
 
+// The blob extension's webhook, authorized by the host's blobs_extension system key (it exists once code is published).
+var blobsExtensionKey = listKeys('${functionApp.id}/host/default', '2024-11-01').systemKeys.blobs_extension
+var webhookUrl = 'https://${functionApp.properties.defaultHostName}/runtime/webhooks/blobs?functionName=Host.Functions.${intakeFunctionName}&code=${blobsExtensionKey}'
+
 resource blobCreated 'Microsoft.EventGrid/systemTopics/eventSubscriptions@2025-02-15' = if (subscriptionEnabled) {
   parent: systemTopic
   name: 'intake-blob-created'
@@ -52,8 +56,7 @@ resource blobCreated 'Microsoft.EventGrid/systemTopics/eventSubscriptions@2025-0
     destination: {
       endpointType: 'WebHook'
       properties: {
-        // The blob extension's webhook, authorized by the host's blobs_extension system key.
-        endpointUrl: 'https://${functionApp.properties.defaultHostName}/runtime/webhooks/blobs?functionName=Host.Functions.${intakeFunctionName}&code=${listKeys('${functionApp.id}/host/default', '2024-11-01').systemKeys.blobs_extension}'
+        endpointUrl: webhookUrl
         maxEventsPerBatch: 1
         preferredBatchSizeInKilobytes: 64
       }

@@ -60,7 +60,7 @@ public sealed class AuditWorkspaceTests(BicepFixture bicep)
         var tables = bicep.SnapshotOf(environment).OfType(ResourceTypes.WorkspaceTable);
 
         // Act
-        var table = Assert.Single(tables, table => table.Name.EndsWith($"/Audit{workflow}_CL", StringComparison.Ordinal));
+        var table = Assert.Single(tables, table => IsTableOf(table, workflow));
 
         // Assert
         Assert.Equal(expected["retentionInDays"]!.GetValue<int>(),
@@ -82,7 +82,7 @@ public sealed class AuditWorkspaceTests(BicepFixture bicep)
         var tables = bicep.SnapshotOf("prod").OfType(ResourceTypes.WorkspaceTable);
 
         // Act
-        var table = Assert.Single(tables, table => table.Name.EndsWith($"/Audit{workflow}_CL", StringComparison.Ordinal));
+        var table = Assert.Single(tables, table => IsTableOf(table, workflow));
 
         // Assert
         Assert.InRange(table.Node("properties.totalRetentionInDays")!.GetValue<int>(), hipaaDocumentationDays, 4383);
@@ -149,4 +149,7 @@ public sealed class AuditWorkspaceTests(BicepFixture bicep)
         Assert.Contains(snapshot.One(ResourceTypes.DataCollectionEndpoint).Id, linked);
         Assert.Contains(snapshot.One(ResourceTypes.AppInsights).Id, linked);
     }
+
+    private static bool IsTableOf(PredictedResource table, string workflow) =>
+        table.Name.EndsWith($"/Audit{workflow}_CL", StringComparison.Ordinal);
 }

@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace HipaaAi.Bicep.Tests;
@@ -78,10 +80,7 @@ public sealed class BicepFixture : IAsyncLifetime
 
             if (Recorded)
             {
-                File.Copy(
-                    Path.Combine(folder, SnapshotFile(environment)),
-                    Path.Combine(BicepCli.SourceFolder, "snapshots", SnapshotFile(environment)),
-                    true);
+                Record(Path.Combine(folder, SnapshotFile(environment)), environment);
             }
         }
     }
@@ -90,6 +89,26 @@ public sealed class BicepFixture : IAsyncLifetime
     {
         Directory.Delete(workFolder, true);
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Writes a snapshot into the repository with its outputs sorted: bicep emits them in hash order, which would
+    /// churn the committed file on every re-record (validation compares them as a set, so order does not matter).
+    /// </summary>
+    private static void Record(string predicted, string environment)
+    {
+        var root = JsonNode.Parse(File.ReadAllText(predicted))!.AsObject();
+        var outputs = root["outputs"]!.AsObject().OrderBy(output => output.Key, StringComparer.Ordinal).ToList();
+        root["outputs"] = new JsonObject(outputs.Select(output =>
+            KeyValuePair.Create(output.Key, output.Value?.DeepClone())));
+
+        var options = new JsonSerializerOptions
+        {
+            WriteIndented = true,
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        };
+        var target = Path.Combine(BicepCli.SourceFolder, "snapshots", SnapshotFile(environment));
+        File.WriteAllText(target, root.ToJsonString(options) + "\n");
     }
 
     private static string ParamFile(string environment) => $"main.{environment}.bicepparam";

@@ -76,7 +76,8 @@ public sealed class DiagnosticsTests(BicepFixture bicep)
         // Act
         var missing = monitored
             .Where(resource => !settings.Any(setting =>
-                setting.Id.StartsWith($"{resource.Id}/providers/{ResourceTypes.DiagnosticSetting}/", StringComparison.Ordinal)
+                setting.Id.StartsWith(
+                    $"{resource.Id}/providers/{ResourceTypes.DiagnosticSetting}/", StringComparison.Ordinal)
                 && setting.Text("properties.workspaceId") == workspaceId))
             .Select(resource => resource.Id)
             .ToList();

@@ -7,7 +7,7 @@ public sealed class SecurityPostureTests(BicepFixture bicep)
 {
     public static TheoryData<string> Environments => new(BicepFixture.Environments);
 
-    /// <summary>Every private-link target, the sub-resources it must expose and the DNS zone each must resolve in.</summary>
+    /// <summary>Each private-link target, the sub-resources it exposes and the DNS zone each resolves in.</summary>
     public static TheoryData<string, string, string, string> PrivateLinkTargets
     {
         get
@@ -213,7 +213,8 @@ public sealed class SecurityPostureTests(BicepFixture bicep)
         Assert.DoesNotContain("AzureWebJobsStorage", settings.Keys);
         Assert.All(
             ["Teams__WebhookUrl", "Approvals__LinkSigningKey", "Phi__PseudonymizationKey"],
-            name => Assert.StartsWith("[format('@Microsoft.KeyVault(SecretUri=", settings[name], StringComparison.Ordinal));
+            name => Assert.StartsWith(
+                "[format('@Microsoft.KeyVault(SecretUri=", settings[name], StringComparison.Ordinal));
         Assert.All(settings.Values, value =>
         {
             Assert.DoesNotContain("AccountKey=", value, StringComparison.OrdinalIgnoreCase);

@@ -7,7 +7,7 @@ public sealed record PredictedResource(string Id, string Type, string Name, Json
 {
     public JsonNode? Properties => Json["properties"];
 
-    /// <summary>Reads a string at a dotted path under the resource (for example properties.publicNetworkAccess).</summary>
+    /// <summary>Reads a string at a dotted path under the resource, for example properties.httpsOnly.</summary>
     public string? Text(string path) => Node(path)?.ToString();
 
     public JsonNode? Node(string path)

@@ -16,9 +16,9 @@ public sealed record BicepRun(string Arguments, int ExitCode, string StandardOut
             .ToList();
 
     public override string ToString() =>
-        $"bicep {Arguments} exited {ExitCode}\n{StandardError}\n{StandardOutput[..Math.Min(StandardOutput.Length, MaxShown)]}";
+        $"bicep {Arguments} exited {ExitCode}\n{StandardError}\n{StandardOutput[..Math.Min(StandardOutput.Length, Shown)]}";
 
-    private const int MaxShown = 4000;
+    private const int Shown = 4000;
 
     private static Regex DiagnosticLine() => new(@"\) : (Warning|Error) ", RegexOptions.CultureInvariant);
 }

@@ -15,8 +15,11 @@ public sealed record BicepRun(string Arguments, int ExitCode, string StandardOut
             .Where(line => DiagnosticLine().IsMatch(line))
             .ToList();
 
-    public override string ToString() =>
-        $"bicep {Arguments} exited {ExitCode}\n{StandardError}\n{StandardOutput[..Math.Min(StandardOutput.Length, Shown)]}";
+    public override string ToString()
+    {
+        var output = StandardOutput[..Math.Min(StandardOutput.Length, Shown)];
+        return $"bicep {Arguments} exited {ExitCode}\n{StandardError}\n{output}";
+    }
 
     private const int Shown = 4000;
 

@@ -157,6 +157,7 @@ public sealed class DocumentSplitter : IDocumentSplitter
         public DocumentSegment ToSegment() => new(firstPage, lastPage, reason);
 
         private static bool Differs(string? known, LabelledValue? seen) =>
-            known is not null && seen is not null && !string.Equals(known, seen.Value, StringComparison.OrdinalIgnoreCase);
+            known is not null && seen is not null
+            && !string.Equals(known, seen.Value, StringComparison.OrdinalIgnoreCase);
     }
 }

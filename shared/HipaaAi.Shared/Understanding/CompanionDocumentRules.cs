@@ -1,10 +1,16 @@
 namespace HipaaAi.Shared.Understanding;
 
 /// <summary>A document type needs one of <paramref name="AcceptedTypes"/> in the same file or packet.</summary>
-public sealed record CompanionRequirement(DocumentType DocumentType, string Name, IReadOnlyList<DocumentType> AcceptedTypes);
+public sealed record CompanionRequirement(
+    DocumentType DocumentType,
+    string Name,
+    IReadOnlyList<DocumentType> AcceptedTypes);
 
 /// <summary>A requirement that no document of the packet meets.</summary>
-public sealed record MissingCompanion(DocumentType ForType, string Requirement, IReadOnlyList<DocumentType> AcceptedTypes);
+public sealed record MissingCompanion(
+    DocumentType ForType,
+    string Requirement,
+    IReadOnlyList<DocumentType> AcceptedTypes);
 
 /// <summary>
 /// The companion documents each type needs (e.g. a prior-authorization form needs a clinical note), read from a
@@ -22,7 +28,7 @@ public sealed class CompanionDocumentRules
             if (string.IsNullOrWhiteSpace(requirement.Name) || requirement.AcceptedTypes is not { Count: > 0 })
             {
                 throw new UnderstandingConfigurationException(
-                    $"Companion requirement for {requirement.DocumentType} needs a name and at least one accepted type.");
+                    $"Companion requirement for {requirement.DocumentType} needs a name and an accepted type.");
             }
         }
 
@@ -34,7 +40,9 @@ public sealed class CompanionDocumentRules
     /// <summary>Reads the rules from a JSON file.</summary>
     public static CompanionDocumentRules Load(string path) => Parse(RulesJson.Read(path), Path.GetFileName(path));
 
-    /// <summary>Reads the rules from JSON text: <c>{"requirements":[{"documentType","name","acceptedTypes"}]}</c>.</summary>
+    /// <summary>
+    /// Reads the rules from JSON text: <c>{"requirements":[{"documentType","name","acceptedTypes"}]}</c>.
+    /// </summary>
     public static CompanionDocumentRules Parse(string json, string source = "companion rules")
     {
         var file = RulesJson.Parse<CompanionFile>(json, source);

@@ -87,7 +87,9 @@ public sealed partial class ExtractiveSummarizer : IDocumentSummarizer
         return sentence.Length > 400 ? score / 2 : score;
     }
 
-    /// <summary>Sentences with the heading of the section they sit in; wrapped lines of a paragraph are joined.</summary>
+    /// <summary>
+    /// Sentences with the heading of the section they sit in; wrapped lines of a paragraph are joined.
+    /// </summary>
     private static IEnumerable<(string Text, string Section)> Sentences(IEnumerable<string> pageTexts)
     {
         foreach (var text in pageTexts)

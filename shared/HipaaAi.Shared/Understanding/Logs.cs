@@ -23,5 +23,6 @@ internal static partial class Logs
 
     [LoggerMessage(EventId = 4104, Level = LogLevel.Debug,
         Message = "Classified a document of {TextLength} characters as {DocumentType} with confidence {Confidence:F3}")]
-    public static partial void DocumentClassified(this ILogger logger, int textLength, DocumentType documentType, double confidence);
+    public static partial void DocumentClassified(
+        this ILogger logger, int textLength, DocumentType documentType, double confidence);
 }

@@ -11,9 +11,9 @@ namespace HipaaAi.Shared.Understanding;
 
 /// <summary>
 /// Classifies document text locally with ML.NET (FeaturizeText + SdcaMaximumEntropy). The model is trained once,
-/// lazily, on seeded synthetic documents (so it is reproducible), or loaded from <see cref="UnderstandingOptions.ModelPath"/>
-/// when a saved model is there; a freshly trained model is saved to that path. Confidence is the top class
-/// probability, which is low for garbage text.
+/// lazily, on seeded synthetic documents (so it is reproducible), or loaded from
+/// <see cref="UnderstandingOptions.ModelPath"/> when a saved model is there; a freshly trained model is saved there.
+/// Confidence is the top class probability, which is low for garbage text.
 /// </summary>
 public sealed partial class MlNetDocumentClassifier : IDocumentClassifier, IDisposable
 {
@@ -122,7 +122,7 @@ public sealed partial class MlNetDocumentClassifier : IDocumentClassifier, IDisp
         var data = ml.Data.LoadFromEnumerable(rows);
         var pipeline = ml.Transforms.Conversion.MapValueToKey("Label", nameof(ClassifierInput.Label))
             .Append(ml.Transforms.Text.FeaturizeText("Features", nameof(ClassifierInput.Text)))
-            .Append(ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(new SdcaMaximumEntropyMulticlassTrainer.Options
+            .Append(ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(new SdcaMaximumEntropyMulticlassTrainer.Options()
             {
                 LabelColumnName = "Label",
                 FeatureColumnName = "Features",

@@ -40,7 +40,8 @@ public sealed partial class RoutingRules
             if (!IsValidQueueName(queue))
             {
                 throw new UnderstandingConfigurationException(
-                    $"Queue name '{queue}' is not a valid Azure Storage queue name (3-63 lowercase letters, digits and single hyphens).");
+                    $"Queue name '{queue}' is not a valid Azure Storage queue name " +
+                    "(3-63 lowercase letters, digits and single hyphens).");
             }
         }
 
@@ -52,7 +53,8 @@ public sealed partial class RoutingRules
         var unknown = requiredFields.Values.SelectMany(f => f).Where(f => !FieldNames.All.Contains(f)).ToList();
         if (unknown.Count > 0)
         {
-            throw new UnderstandingConfigurationException($"Unknown required field names: {string.Join(", ", unknown)}.");
+            throw new UnderstandingConfigurationException(
+                $"Unknown required field names: {string.Join(", ", unknown)}.");
         }
 
         this.queues = queues;
@@ -73,7 +75,10 @@ public sealed partial class RoutingRules
         Parse(RulesJson.Read(path), confidenceThresholdOverride, Path.GetFileName(path));
 
     /// <summary>Reads the rules from JSON text (see Config/routing.json for the shape).</summary>
-    public static RoutingRules Parse(string json, double? confidenceThresholdOverride = null, string source = "routing rules")
+    public static RoutingRules Parse(
+        string json,
+        double? confidenceThresholdOverride = null,
+        string source = "routing rules")
     {
         var file = RulesJson.Parse<RoutingFile>(json, source);
         if (string.IsNullOrWhiteSpace(file.ReviewQueue) || string.IsNullOrWhiteSpace(file.DefaultQueue))
@@ -94,7 +99,9 @@ public sealed partial class RoutingRules
     /// and ending with a letter or digit, with no two hyphens in a row.
     /// </summary>
     public static bool IsValidQueueName(string? name) =>
-        name is { Length: >= 3 and <= 63 } && QueueNameRegex().IsMatch(name) && !name.Contains("--", StringComparison.Ordinal);
+        name is { Length: >= 3 and <= 63 }
+        && QueueNameRegex().IsMatch(name)
+        && !name.Contains("--", StringComparison.Ordinal);
 
     /// <summary>The staff queue of a document type.</summary>
     public string QueueFor(DocumentType type) => queues.GetValueOrDefault(type) ?? DefaultQueue;

@@ -1,6 +1,8 @@
 namespace HipaaAi.Shared.Understanding;
 
-/// <summary>A rules file is missing or malformed. The message names the file and the rule, never document content.</summary>
+/// <summary>
+/// A rules file is missing or malformed. The message names the file and the rule, never document content.
+/// </summary>
 public sealed class UnderstandingConfigurationException : Exception
 {
     public UnderstandingConfigurationException()

@@ -9,9 +9,12 @@ public static class UnderstandingServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the local splitter, ML.NET classifier, rule-based extractor, extractive summarizer, companion-document
-    /// rules and routing rules, configured from the "Understanding" section. The rules files are read once, at first use; a missing or malformed file throws <see cref="UnderstandingConfigurationException"/>.
+    /// rules and routing rules, configured from the "Understanding" section. The rules files are read once, at
+    /// first use; a missing or malformed file throws <see cref="UnderstandingConfigurationException"/>.
     /// </summary>
-    public static IServiceCollection AddLocalDocumentUnderstanding(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddLocalDocumentUnderstanding(
+        this IServiceCollection services,
+        IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);

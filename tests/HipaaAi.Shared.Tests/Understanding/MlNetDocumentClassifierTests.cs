@@ -23,6 +23,9 @@ public sealed class MlNetDocumentClassifierTests(TrainedClassifierFixture fixtur
     private const double RequiredPerClassAccuracy = 0.85;
     private const double RequiredMeanConfidence = 0.8;
     private const double RequiredNoisyAccuracy = 0.9;
+    // Measured 8 of 11; the three misses all scored below the 0.6 review threshold.
+    private const int RequiredOutOfTemplateCorrect = 7;
+    private const double ReviewThreshold = 0.6;
 
     [Fact]
     public async Task ClassifyAsync_HeldOutDocumentsWithOcrNoise_StaysAccurate()
@@ -168,5 +171,90 @@ public sealed class MlNetDocumentClassifierTests(TrainedClassifierFixture fixtur
         {
             directory.Delete(recursive: true);
         }
+    }
+
+    [Fact]
+    public async Task Pipeline_SyntheticFaxPackets_SplitsClassifiesExtractsAndRoutes()
+    {
+        // Arrange
+        var splitter = new DocumentSplitter();
+        var extractor = new RuleBasedFieldExtractor(new UnderstandingOptions(), new FixedTimeProvider(new DateTimeOffset(2025, 6, 2, 0, 0, 0, TimeSpan.Zero)));
+        var routing = RoutingRules.Load(Path.Combine(AppContext.BaseDirectory, "Understanding", "Config", RoutingRules.DefaultFileName));
+        var companions = CompanionDocumentRules.Load(
+            Path.Combine(AppContext.BaseDirectory, "Understanding", "Config", CompanionDocumentRules.DefaultFileName));
+        int documents = 0, correctlyTyped = 0, staffRouted = 0;
+
+        for (var seed = 300; seed < 320; seed++)
+        {
+            var packet = new SyntheticDocuments(seed).NextFaxPacket();
+            var pages = packet.Pages;
+
+            // Act
+            var segments = splitter.Split(pages);
+            var classified = new List<(DocumentSegment Segment, Classification Classification)>();
+            foreach (var segment in segments)
+            {
+                var text = string.Join("\n", pages.Where(p => p.PageNumber >= segment.FirstPage && p.PageNumber <= segment.LastPage).Select(p => p.Text));
+                classified.Add((segment, await fixture.Classifier.ClassifyAsync(text, CancellationToken.None)));
+            }
+
+            var missing = companions.FindMissing(classified.Select(c => c.Classification.Type).ToList());
+            foreach (var (segment, classification) in classified)
+            {
+                var segmentPages = pages.Where(p => p.PageNumber >= segment.FirstPage && p.PageNumber <= segment.LastPage).ToList();
+                var fields = await extractor.ExtractAsync(classification.Type, segmentPages, CancellationToken.None);
+                var decision = routing.Route(new RoutingInput(classification, fields, PatientConsistencyCheck.Check(segmentPages),
+                    missing.Where(m => m.ForType == classification.Type).ToList()));
+
+                // Assert (per document, against the packet's ground truth)
+                var truth = packet.Documents.Single(d => d.FirstPage == segment.FirstPage && d.LastPage == segment.LastPage);
+                documents++;
+                correctlyTyped += truth.Document.Type == classification.Type ? 1 : 0;
+                staffRouted += decision.IsReview ? 0 : 1;
+                Assert.All(decision.Reasons, r => Assert.DoesNotContain(truth.Document.Patient?.LastName ?? "\u0000", r, StringComparison.OrdinalIgnoreCase));
+            }
+        }
+
+        output.WriteLine($"pipeline: {documents} documents, {correctlyTyped} typed correctly, {staffRouted} routed straight to staff");
+        Assert.Equal(documents, correctlyTyped);
+        Assert.True(staffRouted > 0);
+    }
+
+    public static TheoryData<DocumentType, string> OutOfTemplateTexts() => new()
+    {
+        { DocumentType.Referral, "To Dr. Quillby, Dermatology. I am referring this patient for evaluation of a changing mole on the back. Referral diagnosis D48.5. Thanks, referring clinician." },
+        { DocumentType.LabResult, "CHEMISTRY. Sodium 139 mmol/L (136-145). Potassium 5.8 mmol/L HIGH (3.5-5.1). Creatinine 1.9 mg/dL H. Specimen collected 08:10, reported 11:42. Performing lab." },
+        { DocumentType.ImagingReport, "CT ABDOMEN AND PELVIS WITH CONTRAST. Indication: right lower quadrant pain. Findings: dilated appendix with periappendiceal stranding. Impression: acute appendicitis." },
+        { DocumentType.ClinicalNote, "S: here for follow up of blood pressure, no headaches. O: BP 138/84, lungs clear. A: hypertension, improving. P: continue amlodipine, recheck in 3 months." },
+        { DocumentType.DischargeSummary, "Date of admission and date of discharge listed above. Brief hospital course: treated for cellulitis with IV antibiotics, transitioned to oral. Discharge condition good. Discharge instructions reviewed." },
+        { DocumentType.PriorAuthorizationForm, "Pharmacy prior authorization. Drug requested: adalimumab 40 mg. Diagnosis code L40.50. Previous therapies tried: methotrexate. Prescriber NPI. Urgent review: no." },
+        { DocumentType.InsuranceCard, "Subscriber ID W123456789. Group 004455. Plan: Gold PPO. Copays: PCP $20, Specialist $40, ER $250. Rx BIN 003858. Call the number on the back of this card." },
+        { DocumentType.ClaimOrEob, "Claim summary. Service date, procedure code 99214, amount billed $210.00, plan discount $80.00, plan paid $100.00, amount you owe $30.00. This is not a bill." },
+        { DocumentType.FaxCoverSheet, "FAX. To: Scheduling. From: Cardiology clinic. Date sent. Number of pages including cover: 5. Message: please call to schedule. Confidential: if received in error notify sender." },
+        { DocumentType.PayerPolicy, "Coverage determination guideline. Bariatric surgery is considered medically necessary when the following criteria are met. Applicable CPT codes 43644, 43775. Not covered: revision for weight regain." },
+        { DocumentType.Other, "Reminder: the office will be closed on Monday for the holiday. Please submit timesheets by Friday at noon. Thank you!" },
+    };
+
+    [Fact]
+    public async Task ClassifyAsync_TextsWrittenOutsideTheTemplates_MeetsMeasuredAccuracy()
+    {
+        // Arrange: wording the generator never uses, one text per class.
+        var cases = OutOfTemplateTexts();
+
+        // Act
+        int correct = 0, wrongButConfident = 0;
+        foreach (var row in cases)
+        {
+            var expected = (DocumentType)row[0];
+            var result = await fixture.Classifier.ClassifyAsync((string)row[1], CancellationToken.None);
+            output.WriteLine($"{expected,-24} -> {result.Type,-24} {result.Confidence:F2}");
+            correct += result.Type == expected ? 1 : 0;
+            wrongButConfident += result.Type != expected && result.Confidence >= ReviewThreshold ? 1 : 0;
+        }
+
+        // Assert: misses are allowed only where routing would send them to review anyway.
+        Assert.Equal(0, wrongButConfident);
+        output.WriteLine($"out-of-template accuracy {correct}/{cases.Count}");
+        Assert.True(correct >= RequiredOutOfTemplateCorrect, $"{correct}/{cases.Count}");
     }
 }

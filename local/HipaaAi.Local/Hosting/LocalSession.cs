@@ -47,6 +47,8 @@ public sealed class LocalSession : IAsyncDisposable
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["Audit:Local:RootPath"] = paths.Audit,
+                // The classifier trains once (seconds) and is reused by every later run.
+                ["Understanding:ModelPath"] = Path.Combine(paths.StateRoot, "models", "document-classifier.zip"),
             })
             .AddEnvironmentVariables("HIPAAAI_")
             .AddInMemoryCollection(overrides ?? new Dictionary<string, string?>());

@@ -92,13 +92,11 @@ public sealed class GrayImage
                 shift = random.Next(-maxShift, maxShift + 1);
             }
 
-            for (var x = 0; x < Width; x++)
+            var row = y * Width;
+            var length = Width - Math.Abs(shift);
+            if (length > 0)
             {
-                var source = x - shift;
-                if (source >= 0 && source < Width)
-                {
-                    result[(y * Width) + x] = Pixels[(y * Width) + source];
-                }
+                Array.Copy(Pixels, row + Math.Max(0, -shift), result, row + Math.Max(0, shift), length);
             }
         }
 
@@ -116,14 +114,17 @@ public sealed class GrayImage
         var result = new byte[Pixels.Length];
         for (var y = 0; y < Height; y++)
         {
-            for (var x = 0; x < Width; x++)
+            // Walk the source along the row instead of recomputing the rotation for every pixel.
+            var dy = y - centreY;
+            var sourceX = (sin * dy) + centreX - (cos * centreX) + 0.5;
+            var sourceY = (cos * dy) + centreY + (sin * centreX) + 0.5;
+            var row = y * Width;
+            for (var x = 0; x < Width; x++, sourceX += cos, sourceY -= sin)
             {
-                var dx = x - centreX;
-                var dy = y - centreY;
-                var sourceX = (int)Math.Round((cos * dx) + (sin * dy) + centreX);
-                var sourceY = (int)Math.Round((-sin * dx) + (cos * dy) + centreY);
-                var inside = sourceX >= 0 && sourceX < Width && sourceY >= 0 && sourceY < Height;
-                result[(y * Width) + x] = inside ? Pixels[(sourceY * Width) + sourceX] : White;
+                var sx = (int)Math.Floor(sourceX);
+                var sy = (int)Math.Floor(sourceY);
+                var inside = (uint)sx < (uint)Width && (uint)sy < (uint)Height;
+                result[row + x] = inside ? Pixels[(sy * Width) + sx] : White;
             }
         }
 

@@ -75,7 +75,7 @@ public sealed class GrayImage
         return new GrayImage(Width, Height, Dpi, result);
     }
 
-    /// <summary>Shifts each run of rows sideways by up to <paramref name="maxShift"/> pixels, like a sheet feeder.</summary>
+    /// <summary>Shifts bands of rows sideways by up to <paramref name="maxShift"/> pixels, like a feeder.</summary>
     public GrayImage JitterRows(Random random, int maxShift, int rowsPerBand = 24)
     {
         ArgumentNullException.ThrowIfNull(random);
@@ -103,7 +103,7 @@ public sealed class GrayImage
         return new GrayImage(Width, Height, Dpi, result);
     }
 
-    /// <summary>Rotates by a small angle about the centre (nearest neighbour), filling uncovered corners with white.</summary>
+    /// <summary>Rotates by a small angle about the centre (nearest neighbour); uncovered corners turn white.</summary>
     public GrayImage Skew(double degrees)
     {
         var radians = degrees * Math.PI / 180.0;

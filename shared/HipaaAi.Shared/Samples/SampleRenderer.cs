@@ -30,7 +30,7 @@ public sealed partial class SampleRenderer(IOptions<SampleRenderingOptions> opti
 
     private readonly SampleRenderingOptions _options = options.Value;
 
-    /// <summary>A Letter-size PDF with one page per text and a real text layer. The first line is a bold heading.</summary>
+    /// <summary>A Letter-size PDF with one page per text and a real text layer; the first line is bold.</summary>
     public byte[] RenderTextPdf(IReadOnlyList<string> pageTexts, int seed)
     {
         ArgumentNullException.ThrowIfNull(pageTexts);
@@ -119,7 +119,7 @@ public sealed partial class SampleRenderer(IOptions<SampleRenderingOptions> opti
         }
     }
 
-    /// <summary>Turns a rendered page into a received fax page: bilevel, speckled, skewed, jittered, maybe rotated.</summary>
+    /// <summary>Turns a rendered page into a received fax page: bilevel, speckled, skewed, maybe turned.</summary>
     public static GrayImage ToFaxPage(GrayImage page, FaxEffects effects, int pageNumber, Random random)
     {
         ArgumentNullException.ThrowIfNull(page);
@@ -371,7 +371,8 @@ public sealed partial class SampleRenderer(IOptions<SampleRenderingOptions> opti
         try
         {
             process = Process.Start(start)
-                ?? throw new SampleRenderingException("pdftoppm did not start; install the Debian package poppler-utils.");
+                ?? throw new SampleRenderingException(
+                    "pdftoppm did not start; install the Debian package poppler-utils.");
         }
         catch (Win32Exception exception)
         {

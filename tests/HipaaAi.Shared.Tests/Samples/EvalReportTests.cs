@@ -18,7 +18,8 @@ public sealed class EvalReportTests
     private static readonly IReadOnlyList<LabeledFile> Labels =
     [
         File("a.tif", ExpectedOutcome.Completed, PreflightVerdict.Accepted,
-            Doc(DocumentType.LabResult, (FieldNames.PatientName, ["Ann Lee"]), (FieldNames.Icd10Codes, ["E11.9", "I10"])),
+            Doc(DocumentType.LabResult,
+                (FieldNames.PatientName, ["Ann Lee"]), (FieldNames.Icd10Codes, ["E11.9", "I10"])),
             Doc(DocumentType.ClinicalNote, (FieldNames.PatientName, ["Bo Ray"]))),
         File("b.pdf", ExpectedOutcome.Completed, PreflightVerdict.Accepted, Doc(DocumentType.ImagingReport)),
         File("c.pdf", ExpectedOutcome.Quarantined, PreflightVerdict.Encrypted),

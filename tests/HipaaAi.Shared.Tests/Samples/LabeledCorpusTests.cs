@@ -69,7 +69,8 @@ public sealed class LabeledCorpusTests : IDisposable
             types);
         Assert.Equal(["loose.pdf"], corpus.Unlabeled);
         Assert.All(corpus.Files, f => Assert.Equal(ExpectedOutcome.Completed, f.Outcome));
-        Assert.Equal(Path.Combine(_root, "labs", "a.pdf"), corpus.PathOf(corpus.Files.Single(f => f.File == "labs/a.pdf")));
+        var labFile = corpus.Files.Single(f => f.File == "labs/a.pdf");
+        Assert.Equal(Path.Combine(_root, "labs", "a.pdf"), corpus.PathOf(labFile));
     }
 
     [Fact]

@@ -31,10 +31,9 @@ public static partial class CodeFormats
             return false;
         }
 
-        // A placeholder X may only pad up to the 7th character: it is never followed by a digit-or-letter in 4-6
-        // and then left without an extension.
+        // X after the category is a placeholder that only exists to reach a 7th-character extension.
         var placeholder = normalized.IndexOf('X', 3);
-        return placeholder < 0 || normalized.Length == 7 || normalized[placeholder..].All(ch => ch == 'X');
+        return placeholder < 0 || (normalized.Length == 7 && normalized[placeholder..6].All(ch => ch == 'X'));
     }
 
     /// <summary>True when the code's category requires a 7th-character extension (injuries, fractures, ...).</summary>

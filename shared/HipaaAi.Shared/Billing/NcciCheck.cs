@@ -63,6 +63,9 @@ public sealed class NcciCheck(PtpEditTable ptp, MueTable mue, TimeProvider time)
         var sent = column1.Modifiers.Concat(column2.Modifiers).Where(BypassModifiers.Contains).Distinct().ToList();
         if (edit.ModifierIndicator == 0)
         {
+            // Only a distinct-service modifier signals an attempt to bypass; 25 or a side modifier is there for
+            // other reasons and is not worth a separate warning.
+            sent = sent.Where(DistinctServiceModifiers.Contains).ToList();
             return sent.Count > 0
                 ? new BillingFinding(BillingRules.PtpModifierCannotBypass, FindingSeverity.Error, claim.ClaimId,
                     column2.LineNumber, $"{pair}; modifier {string.Join('/', sent)} cannot bypass an indicator-0 edit",

@@ -56,7 +56,7 @@ public static class BillingRules
     /// <summary>The claim has no diagnosis at all.</summary>
     public const string DiagnosisMissing = "DX-MISSING";
 
-    /// <summary>PTP pair with modifier indicator 0: the column 2 code is never payable with the column 1 code.</summary>
+    /// <summary>PTP pair with modifier indicator 0: the column 2 code is never paid with the column 1 code.</summary>
     public const string PtpNotBypassable = "NCCI-PTP-0";
 
     /// <summary>PTP pair with indicator 1 and no NCCI-associated modifier.</summary>
@@ -65,7 +65,7 @@ public static class BillingRules
     /// <summary>59/X{EPSU} sent on a pair whose indicator 0 means no modifier can bypass it.</summary>
     public const string PtpModifierCannotBypass = "MOD-59-CANNOT-BYPASS";
 
-    /// <summary>PTP pair with indicator 1 bypassed by a modifier: documentation must support a distinct service.</summary>
+    /// <summary>PTP pair with indicator 1 bypassed by a modifier: the note must show a distinct service.</summary>
     public const string PtpBypassed = "NCCI-PTP-BYPASSED";
 
     /// <summary>Units above the MUE value.</summary>

@@ -85,7 +85,8 @@ public sealed class BillingReview(
         var findingCount = report.CountsBySeverity.Values.Sum();
         var errorCount = report.CountsBySeverity[FindingSeverity.Error];
         var reviewCount = report.ClaimsNeedingReview;
-        Logs.ReviewCompleted(logger, claims.Count, findingCount, errorCount, reviewCount, stopwatch.ElapsedMilliseconds);
+        Logs.ReviewCompleted(
+            logger, claims.Count, findingCount, errorCount, reviewCount, stopwatch.ElapsedMilliseconds);
         return report;
     }
 

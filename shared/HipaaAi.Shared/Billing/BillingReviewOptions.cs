@@ -15,7 +15,8 @@ public sealed class BillingReviewOptions
     /// <summary>Path of the full CMS MUE file (CSV or tab-delimited). When empty, the shipped sample is used.</summary>
     public string? MueTablePath { get; set; }
 
-    /// <summary>Path of a payer rules JSON file. When empty, the shipped example <c>Config/payer-rules.json</c>.</summary>
+    /// <summary>Path of a payer rules JSON file; when empty, the shipped example <c>Config/payer-rules.json</c>.
+    /// </summary>
     public string? PayerRulesPath { get; set; }
 
     /// <summary>A claim with any finding at or above this severity goes to billing staff for review.</summary>

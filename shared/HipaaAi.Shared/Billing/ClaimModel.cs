@@ -29,8 +29,8 @@ public sealed record Diagnosis(string Qualifier, string Code, DiagnosisCodeSyste
     string? PresentOnAdmission = null);
 
 /// <summary>
-/// Who the claim is for, as the 837 names the patient. Held so an <see cref="IClinicalNoteSource"/> can find the visit's
-/// note; <see cref="ToString"/> is redacted so the record never reaches a log or message by accident.
+/// Who the claim is for, as the 837 names the patient. Held so an <see cref="IClinicalNoteSource"/> can find the
+/// visit's note; <see cref="ToString"/> is redacted so the record never reaches a log or message by accident.
 /// </summary>
 /// <param name="MemberId">The subscriber's member id (2010BA NM109).</param>
 /// <param name="IsSubscriber">True when the patient is the subscriber (no 2000C loop).</param>

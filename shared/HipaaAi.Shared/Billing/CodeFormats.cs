@@ -22,7 +22,7 @@ public static partial class CodeFormats
     public static string NormalizeIcd10(string code) => code.Replace(".", string.Empty, StringComparison.Ordinal)
         .Trim().ToUpperInvariant();
 
-    /// <summary>True when <paramref name="code"/> has the shape of an ICD-10-CM code (with or without the dot).</summary>
+    /// <summary>True when <paramref name="code"/> is shaped like an ICD-10-CM code (with or without the dot).</summary>
     public static bool IsIcd10CmFormat(string code)
     {
         var normalized = NormalizeIcd10(code);

@@ -63,7 +63,7 @@ public sealed class CodeSetCheck : IClaimCheck
             {
                 findings.Add(new BillingFinding(BillingRules.Icd10SeventhCharacter, FindingSeverity.Error,
                     claim.ClaimId, null, $"{label} {problem}",
-                    "Add the encounter extension the documentation supports (e.g. A initial, D subsequent, S sequela)."));
+                    "Add the encounter extension the note supports (e.g. A initial, D subsequent, S sequela)."));
             }
         }
     }
@@ -73,7 +73,8 @@ public sealed class CodeSetCheck : IClaimCheck
         if (line.ProcedureCode is { } code && line.ProcedureQualifier == "HC" && !CodeFormats.IsCptOrHcpcsFormat(code))
         {
             findings.Add(new BillingFinding(BillingRules.ProcedureFormat, FindingSeverity.Error, claim.ClaimId,
-                line.LineNumber, $"procedure {code} is not a CPT (5 digits, or 4 digits + F/T) or HCPCS (letter + 4 digits)",
+                line.LineNumber,
+                $"procedure {code} is not a CPT (5 digits, or 4 digits + F/T) or HCPCS (letter + 4 digits)",
                 "Correct the procedure code."));
         }
 
@@ -88,7 +89,8 @@ public sealed class CodeSetCheck : IClaimCheck
             && !CodeFormats.IsRevenueCodeFormat(revenue))
         {
             findings.Add(new BillingFinding(BillingRules.RevenueCodeFormat, FindingSeverity.Error, claim.ClaimId,
-                line.LineNumber, $"revenue code {revenue} is not four digits", "Send the four-digit UB-04 revenue code."));
+                line.LineNumber, $"revenue code {revenue} is not four digits",
+                "Send the four-digit UB-04 revenue code."));
         }
     }
 

@@ -25,7 +25,8 @@ public interface IClinicalNoteSource
 /// (LT/RT against "left"/"right") and, for E/M lines, history, exam and medical decision making wording. Findings quote
 /// a short passage as evidence of support or name what is absent. It never proposes a code.
 /// </summary>
-public sealed partial class DocumentationCheck(IClinicalNoteSource notes, IReadOnlyDictionary<string, string[]> keywords)
+public sealed partial class DocumentationCheck(
+    IClinicalNoteSource notes, IReadOnlyDictionary<string, string[]> keywords)
 {
     private const int QuoteRadius = 40;
 
@@ -58,7 +59,8 @@ public sealed partial class DocumentationCheck(IClinicalNoteSource notes, IReadO
             return (findings, 0, 0);
         }
 
-        var visits = claim.Lines.Where(line => line.ProcedureCode is not null && (line.ServiceDate ?? claim.ServiceDate) is not null)
+        var visits = claim.Lines
+            .Where(line => line.ProcedureCode is not null && (line.ServiceDate ?? claim.ServiceDate) is not null)
             .GroupBy(line => (line.ServiceDate ?? claim.ServiceDate)!.Value)
             .ToList();
         var found = 0;
@@ -69,7 +71,8 @@ public sealed partial class DocumentationCheck(IClinicalNoteSource notes, IReadO
             {
                 findings.Add(new BillingFinding(BillingRules.DocumentationNotFound, FindingSeverity.Warning,
                     claim.ClaimId, visit.First().LineNumber,
-                    $"no clinical note found for the visit of lines {string.Join(", ", visit.Select(l => l.LineNumber))}",
+                    "no clinical note found for the visit of lines " +
+                    string.Join(", ", visit.Select(l => l.LineNumber)),
                     "Attach or sign the visit note before submitting; the services cannot be verified without it."));
                 continue;
             }

@@ -12,7 +12,7 @@ public sealed class ModifierCheck : IClaimCheck
     private readonly List<(int From, int To)> modifier25Ranges;
     private readonly TimeProvider time;
 
-    /// <summary>Reads the paired-anatomy list and modifier-25 procedure ranges from <paramref name="options"/>.</summary>
+    /// <summary>Reads the paired-anatomy codes and modifier-25 ranges from <paramref name="options"/>.</summary>
     public ModifierCheck(BillingReviewOptions options, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -50,7 +50,8 @@ public sealed class ModifierCheck : IClaimCheck
 
         if (line.HasModifier("LT") && line.HasModifier("RT"))
         {
-            Conflict("LT and RT", "Bill one line with 50 (bilateral) or two lines, one LT and one RT, as the payer asks.");
+            Conflict("LT and RT",
+                "Bill one line with 50 (bilateral) or two lines, one LT and one RT, as the payer asks.");
         }
 
         if (line.HasModifier("50") && (line.HasModifier("LT") || line.HasModifier("RT")))

@@ -72,7 +72,7 @@ public sealed class NcciCheck(PtpEditTable ptp, MueTable mue, TimeProvider time)
                     $"Remove {edit.Column2}: it is not payable with {edit.Column1} on the same day under any modifier.")
                 : new BillingFinding(BillingRules.PtpNotBypassable, FindingSeverity.Error, claim.ClaimId,
                     column2.LineNumber, pair,
-                    $"Remove {edit.Column2}: it is bundled into {edit.Column1} on the same day and no modifier applies.");
+                    $"Remove {edit.Column2}: it is bundled into {edit.Column1} the same day and no modifier applies.");
         }
 
         return sent.Count > 0
@@ -115,7 +115,8 @@ public sealed class NcciCheck(PtpEditTable ptp, MueTable mue, TimeProvider time)
                 var last = code.Last();
                 findings.Add(new BillingFinding(BillingRules.MueExceeded, FindingSeverity.Error, claim.ClaimId,
                     last.LineNumber,
-                    $"{code.Key} billed {total:0.##} units on lines {string.Join(", ", code.Select(l => l.LineNumber))}" +
+                    $"{code.Key} billed {total:0.##} units on lines " +
+                    $"{string.Join(", ", code.Select(l => l.LineNumber))}" +
                     $" for one day; MUE {edit.MaxUnits} per day (MAI {edit.AdjudicationIndicator}, {edit.Rationale})",
                     edit.AdjudicationIndicator == 2
                         ? "Reduce the units to the MUE: MAI 2 is an absolute per-day limit."

@@ -156,7 +156,8 @@ public sealed class MueTable
             var indicatorText = fields[2].TrimStart();
             if (indicatorText.Length == 0 || indicatorText[0] is not ('1' or '2' or '3'))
             {
-                throw new FormatException($"MUE row {lineNumber}: adjudication indicator does not start with 1, 2 or 3");
+                throw new FormatException(
+                    $"MUE row {lineNumber}: adjudication indicator does not start with 1, 2 or 3");
             }
 
             table.edits[fields[0]] = new MueEdit(fields[0], units, indicatorText[0] - '0',

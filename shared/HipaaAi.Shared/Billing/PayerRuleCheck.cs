@@ -51,7 +51,7 @@ public sealed class PayerRuleCheck(PayerRules rules) : IClaimCheck
                         claim.ClaimId, second.LineNumber,
                         $"{payer.Name} does not pay {pair.First} (line {first.LineNumber}) with {pair.Second} " +
                         $"(line {second.LineNumber}) on the same day ({pair.Reason})",
-                        $"Bill only the service the documentation supports, or check the payer's policy for {pair.Second}.");
+                        $"Bill only the service the note supports, or check the payer's policy for {pair.Second}.");
                 }
             }
         }

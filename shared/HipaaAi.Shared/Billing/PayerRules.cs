@@ -76,5 +76,6 @@ public sealed class PayerRules
     /// <summary>The rules for <paramref name="payerId"/>, or null.</summary>
     public PayerRuleSet? Find(string? payerId) => payerId is null ? null : byPayerId.GetValueOrDefault(payerId);
 
-    private sealed record PayerRulesDocument([property: JsonPropertyName("payers")] IReadOnlyList<PayerRuleSet>? Payers);
+    private sealed record PayerRulesDocument(
+        [property: JsonPropertyName("payers")] IReadOnlyList<PayerRuleSet>? Payers);
 }

@@ -96,7 +96,8 @@ public sealed class BillingReviewTests(ITestOutputHelper output)
         try
         {
             var ptpPath = Path.Combine(folder.FullName, "ptp.txt");
-            await File.WriteAllTextAsync(ptpPath, "Column 1\tColumn 2\n99213\t36415\t\t20200101\t*\t0\tTest rationale\n");
+            await File.WriteAllTextAsync(ptpPath,
+                "Column 1\tColumn 2\n99213\t36415\t\t20200101\t*\t0\tTest rationale\n");
             var services = new ServiceCollection()
                 .AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance)
                 .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>))

@@ -1,10 +1,13 @@
+using System.Globalization;
 using System.Text;
 using HipaaAi.Shared.Billing;
 
 namespace HipaaAi.Shared.Tests.Billing;
 
-/// <summary>Writes X12 837 text in code: segments are given with * and : and converted to the chosen delimiters.</summary>
-internal sealed class X12Writer(char element = '*', char component = ':', char terminator = '~', string lineBreak = "\n")
+/// <summary>Writes X12 837 text in code: segments are given with * and : and converted to the chosen delimiters.
+/// </summary>
+internal sealed class X12Writer(
+    char element = '*', char component = ':', char terminator = '~', string lineBreak = "\n")
 {
     public const string Professional = "005010X222A1";
     public const string Institutional = "005010X223A2";
@@ -36,17 +39,18 @@ internal sealed class X12Writer(char element = '*', char component = ':', char t
         for (var t = 0; t < transactions.Count; t++)
         {
             var (version, body) = transactions[t];
-            var control = (t + 1).ToString("0000", System.Globalization.CultureInfo.InvariantCulture);
+            var control = (t + 1).ToString("0000", CultureInfo.InvariantCulture);
             Segment(text, $"ST*837*{control}*{version}");
             foreach (var segment in body)
             {
                 Segment(text, segment);
             }
 
-            Segment(text, $"SE*{SeCountOverride ?? (body.Count + 2).ToString(System.Globalization.CultureInfo.InvariantCulture)}*{SeControlOverride ?? control}");
+            var count = SeCountOverride ?? (body.Count + 2).ToString(CultureInfo.InvariantCulture);
+            Segment(text, $"SE*{count}*{SeControlOverride ?? control}");
         }
 
-        Segment(text, $"GE*{GeCountOverride ?? transactions.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)}*7");
+        Segment(text, $"GE*{GeCountOverride ?? transactions.Count.ToString(CultureInfo.InvariantCulture)}*7");
         if (!OmitIea)
         {
             Segment(text, $"IEA*1*{IeaControlOverride ?? "000000001"}");
@@ -101,7 +105,10 @@ internal static class BillingTestKit
 
     public static Claim Claim(string payerId, string? priorAuthorization, params ServiceLine[] lines) =>
         new(ClaimKind.Professional, "CLAIM1", lines.Sum(line => line.Charge), "11", "1",
-            [new Diagnosis("ABK", "M1711", DiagnosisCodeSystem.Icd10Cm), new Diagnosis("ABF", "Z7901", DiagnosisCodeSystem.Icd10Cm)],
+            [
+                new Diagnosis("ABK", "M1711", DiagnosisCodeSystem.Icd10Cm),
+                new Diagnosis("ABF", "Z7901", DiagnosisCodeSystem.Icd10Cm),
+            ],
             priorAuthorization, null, "1234567893", null, null, payerId, "PAYER ONE", "MEMBER123",
             new PatientReference("MEMBER123", true, "18", "DOE", "JANE", new DateOnly(1980, 1, 1)), Visit, lines);
 

@@ -24,7 +24,7 @@ public sealed class AppConfigurationTests(BicepFixture bicep)
     private const string WebhookFormat =
         "[format('https://{0}/runtime/webhooks/blobs?functionName=Host.Functions.{1}&code={2}', ";
 
-    /// <summary>Configuration sections the code binds to an options type; a setting under one must name a property.</summary>
+    /// <summary>Sections the code binds to an options type; a setting under one must name a property.</summary>
     private static readonly (string Section, Type Options)[] BoundSections =
     [
         (AzureAiOptions.SectionName, typeof(AzureAiOptions)),
@@ -44,7 +44,7 @@ public sealed class AppConfigurationTests(BicepFixture bicep)
         "APPLICATIONINSIGHTS_CONNECTION_STRING", // functions/HipaaAi.Functions/Program.cs
     ];
 
-    /// <summary>Connections the Functions host and StorageClients read as a section of identity-based settings.</summary>
+    /// <summary>Connections the Functions host and StorageClients read as sections of identity settings.</summary>
     private static readonly string[] ConnectionSections = ["AzureWebJobsStorage", StorageNames.Connection];
 
     /// <summary>Read by the Functions host itself (Entra sign-in of its own telemetry), not by the app code.</summary>
@@ -92,8 +92,9 @@ public sealed class AppConfigurationTests(BicepFixture bicep)
         // AuditRetentionOptions: the app's policy per workflow, so it agrees with each table's retention.
         foreach (var workflow in AuditTables.Workflows)
         {
-            yield return $"{AuditRetentionOptions.SectionName}:{workflow}:{nameof(WorkflowRetentionOptions.InteractiveDays)}";
-            yield return $"{AuditRetentionOptions.SectionName}:{workflow}:{nameof(WorkflowRetentionOptions.TotalDays)}";
+            var section = $"{AuditRetentionOptions.SectionName}:{workflow}";
+            yield return $"{section}:{nameof(WorkflowRetentionOptions.InteractiveDays)}";
+            yield return $"{section}:{nameof(WorkflowRetentionOptions.TotalDays)}";
         }
 
         // Program.cs: operational telemetry; the Durable Functions state lives in the host storage connection.
@@ -138,12 +139,14 @@ public sealed class AppConfigurationTests(BicepFixture bicep)
     {
         // Arrange
         var settings = AppSettingsOf(environment);
-
+        string[] names =
+        [
+            "Engines__Mode", "Audit__Sink", $"{StorageNames.Connection}__credential", "AzureWebJobsStorage__credential",
+        ];
         string[] expected = ["Azure", "LogsIngestion", "managedidentity", "managedidentity"];
 
         // Act
-        var modes = new[] { "Engines__Mode", "Audit__Sink", "IntakeStorage__credential", "AzureWebJobsStorage__credential" }
-            .Select(name => settings[name]);
+        var modes = names.Select(name => settings[name]);
 
         // Assert
         Assert.Equal(expected, modes);
@@ -160,7 +163,8 @@ public sealed class AppConfigurationTests(BicepFixture bicep)
         string[] secrets = ["Phi__PseudonymKey", "Approvals__TeamsWebhookUrl", "Approvals__LinkSigningKey"];
 
         // Act
-        var references = settings.Where(setting => setting.Value.StartsWith(KeyVaultReference, StringComparison.Ordinal))
+        var references = settings
+            .Where(setting => setting.Value.StartsWith(KeyVaultReference, StringComparison.Ordinal))
             .Select(setting => setting.Key);
 
         // Assert
@@ -204,7 +208,8 @@ public sealed class AppConfigurationTests(BicepFixture bicep)
 
         // Act
         var tables = snapshot.OfType(ResourceTypes.WorkspaceTable)
-            .ToDictionary(table => table.Name.Split('/')[^1], table => Columns(table.Node("properties.schema.columns")));
+            .ToDictionary(
+                table => table.Name.Split('/')[^1], table => Columns(table.Node("properties.schema.columns")));
         var streams = snapshot.One(ResourceTypes.DataCollectionRule).Node("properties.streamDeclarations")!.AsObject()
             .ToDictionary(stream => stream.Key, stream => Columns(stream.Value!["columns"]));
 
@@ -233,8 +238,8 @@ public sealed class AppConfigurationTests(BicepFixture bicep)
     public void Queues_Names_AreExactlyTheOnesTheRoutingRulesCanChoose(string environment)
     {
         // Arrange
-        var rules = RoutingRules.Load(Path.Combine(
-            BicepCli.RepositoryFolder, "shared", "HipaaAi.Shared", "Understanding", "Config", RoutingRules.DefaultFileName));
+        var rules = RoutingRules.Load(Path.Combine(BicepCli.RepositoryFolder,
+            "shared", "HipaaAi.Shared", "Understanding", "Config", RoutingRules.DefaultFileName));
         var routed = Enum.GetValues<DocumentType>().Select(rules.QueueFor)
             .Append(rules.DefaultQueue)
             .Append(rules.ReviewQueue)
@@ -331,7 +336,7 @@ public sealed class AppConfigurationTests(BicepFixture bicep)
         || BoundSections.Any(bound => key.StartsWith(bound.Section + ":", StringComparison.Ordinal)
             && IsBindable(bound.Options, key[(bound.Section.Length + 1)..].Split(':')));
 
-    /// <summary>Whether a configuration path below a section names a settable property, as the binder walks it.</summary>
+    /// <summary>Whether a configuration path below a section names a settable property, as the binder walks.</summary>
     private static bool IsBindable(Type options, IEnumerable<string> path)
     {
         var type = options;

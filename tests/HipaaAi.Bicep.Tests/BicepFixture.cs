@@ -165,7 +165,8 @@ public sealed partial class BicepFixture : IAsyncLifetime
             CopyInto(source, Path.Combine(target, relative));
         }
 
-        foreach (var loaded in LoadedFiles().Where(path => !path.StartsWith(BicepCli.SourceFolder, StringComparison.Ordinal)))
+        var outside = LoadedFiles().Where(path => !path.StartsWith(BicepCli.SourceFolder, StringComparison.Ordinal));
+        foreach (var loaded in outside)
         {
             CopyInto(loaded, Path.Combine(workFolder, Path.GetRelativePath(BicepCli.RepositoryFolder, loaded)));
         }
@@ -176,7 +177,7 @@ public sealed partial class BicepFixture : IAsyncLifetime
     private static IEnumerable<string> LoadedFiles() =>
         Directory.EnumerateFiles(BicepCli.SourceFolder, "*.bicep", SearchOption.AllDirectories)
             .SelectMany(template => LoadCall().Matches(File.ReadAllText(template))
-                .Select(match => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(template)!, match.Groups[1].Value))))
+                .Select(match => Path.GetFullPath(match.Groups[1].Value, Path.GetDirectoryName(template)!)))
             .Distinct();
 
     private static void CopyInto(string source, string destination)

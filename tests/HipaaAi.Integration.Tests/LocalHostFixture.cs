@@ -8,7 +8,7 @@ namespace HipaaAi.Integration.Tests;
 /// One embedded-default session for a test class: the storage emulator, the durable runtime and every workflow, with
 /// its own task hub and audit folder so runs do not see each other's instances.
 /// </summary>
-public sealed class LocalHostFixture : IAsyncLifetime
+public class LocalHostFixture : IAsyncLifetime
 {
     public LocalPaths Paths { get; private set; } = null!;
 
@@ -29,7 +29,12 @@ public sealed class LocalHostFixture : IAsyncLifetime
             ["Intake:EmptyFileGraceSeconds"] = "2",
             ["Intake:FirstRetryDelaySeconds"] = "0.2",
             ["Intake:MaxRetryDelaySeconds"] = "1",
-        });
+        }, ConfigureServices);
+    }
+
+    /// <summary>Lets a fixture swap an engine for one whose behaviour a test needs.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
     }
 
     public async Task DisposeAsync()

@@ -167,17 +167,25 @@ public sealed class LocalPageReader(IOptions<LocalOcrOptions> options, ILogger<L
         {
             image.WritePgm(imagePath);
 
-            var rotation = _options.DetectRotation
-                ? await DetectRotationAsync(imagePath, dpi, pageNumber, workFolder, cancellationToken)
-                    .ConfigureAwait(false)
-                : 0;
-            if (rotation != 0)
+            // Most pages arrive upright, and an upright page reads with high confidence; orientation detection is a
+            // second Tesseract pass, so it runs only when the first read looks poor.
+            var upright = await RecognizeAsync(imagePath, dpi, workFolder, cancellationToken).ConfigureAwait(false);
+            var result = upright;
+            var rotation = 0;
+            if (_options.DetectRotation && upright.Confidence < _options.UprightConfidence)
             {
-                File.Delete(imagePath);
-                image.RotateClockwise(rotation).WritePgm(imagePath);
+                rotation = await DetectRotationAsync(imagePath, dpi, pageNumber, workFolder, cancellationToken)
+                    .ConfigureAwait(false);
+                if (rotation != 0)
+                {
+                    File.Delete(imagePath);
+                    image.RotateClockwise(rotation).WritePgm(imagePath);
+                    var turned = await RecognizeAsync(imagePath, dpi, workFolder, cancellationToken)
+                        .ConfigureAwait(false);
+                    (result, rotation) = turned.Confidence >= upright.Confidence ? (turned, rotation) : (upright, 0);
+                }
             }
 
-            var result = await RecognizeAsync(imagePath, dpi, workFolder, cancellationToken).ConfigureAwait(false);
             var elapsedMs = ElapsedMs(started);
             logger.PageRead(pageNumber, PageTextSource.Ocr, result.Confidence, rotation, elapsedMs);
             return new PageText(pageNumber, result.Text, result.Confidence, rotation, PageTextSource.Ocr);

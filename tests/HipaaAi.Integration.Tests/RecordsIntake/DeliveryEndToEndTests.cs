@@ -19,7 +19,7 @@ public sealed class DeliveryEndToEndTests(LocalHostFixture host) : IClassFixture
     public async Task SameFileUploadedTwice_YieldsOneOrchestrationAndLeavesTheInboxEmpty()
     {
         // Arrange
-        var pdf = RenderReferral(seed: 31);
+        var pdf = RenderLabResult(seed: 31);
         var name = $"twice-{Guid.NewGuid():N}.pdf";
         var instanceId = InstanceIdFor(StorageNames.ScanInbox, name, pdf);
         var blob = host.Store.Container(StorageNames.ScanInbox).GetBlobClient(name);
@@ -41,7 +41,7 @@ public sealed class DeliveryEndToEndTests(LocalHostFixture host) : IClassFixture
     public async Task FileWrittenEmptyThenFilled_IsProcessedOnceWhenComplete()
     {
         // Arrange
-        var pdf = RenderReferral(seed: 32);
+        var pdf = RenderLabResult(seed: 32);
         var name = $"late-{Guid.NewGuid():N}.pdf";
         var emptyInstance = InstanceIdFor(StorageNames.ScanInbox, name, []);
         var filledInstance = InstanceIdFor(StorageNames.ScanInbox, name, pdf);
@@ -83,10 +83,34 @@ public sealed class DeliveryEndToEndTests(LocalHostFixture host) : IClassFixture
         Assert.Equal("Empty", properties.Value.Metadata["reason"]);
     }
 
-    private static byte[] RenderReferral(int seed)
+    [Fact]
+    public async Task TwoHundredPageFax_IsReadPageByPageAndEveryPageLandsInARoutedDocument()
+    {
+        // Arrange
+        var renderer = new SampleRenderer(Options.Create(new SampleRenderingOptions()), NullLogger<SampleRenderer>.Instance);
+        var note = new SyntheticDocuments(33).Next(DocumentType.ClinicalNote);
+        var pages = renderer.RenderFaxPages(note.Pages, FaxEffects.None, 33);
+        var fax = FaxTiff.Write([.. Enumerable.Range(0, 200).Select(index => pages[index % pages.Count])]);
+        var name = $"long-{Guid.NewGuid():N}.tif";
+        var instanceId = InstanceIdFor(StorageNames.FaxInbox, name, fax);
+
+        // Act
+        await host.Store.Container(StorageNames.FaxInbox).GetBlobClient(name).UploadAsync(new BinaryData(fax));
+        var state = await WaitForCompletionAsync(instanceId, TimeSpan.FromMinutes(15));
+
+        // Assert
+        var result = state.ReadOutputAs<IntakeResult>()!;
+        Assert.Equal(200, result.PageCount);
+        Assert.NotEqual(IntakeOutcome.Quarantined, result.Outcome);
+        Assert.Equal(200, result.Documents.Sum(document => document.LastPage - document.FirstPage + 1));
+        Assert.True(state.SerializedInput!.Length < 16 * 1024, "The orchestration input must stay small.");
+        Assert.True(state.SerializedOutput!.Length < 64 * 1024, "The orchestration output must stay small.");
+    }
+
+    private static byte[] RenderLabResult(int seed)
     {
         var renderer = new SampleRenderer(Options.Create(new SampleRenderingOptions()), NullLogger<SampleRenderer>.Instance);
-        var document = new SyntheticDocuments(seed).Next(DocumentType.Referral);
+        var document = new SyntheticDocuments(seed).Next(DocumentType.LabResult);
         return renderer.RenderTextPdf(document.Pages, seed);
     }
 
@@ -94,20 +118,20 @@ public sealed class DeliveryEndToEndTests(LocalHostFixture host) : IClassFixture
         RecordsIntakeStarter.InstanceIdFor(
             RecordsIntakeStarter.DocumentIdFor(inbox, name, Convert.ToHexStringLower(SHA256.HashData(content))));
 
-    private async Task<OrchestrationMetadata> WaitForCompletionAsync(string instanceId)
+    private async Task<OrchestrationMetadata> WaitForCompletionAsync(string instanceId, TimeSpan? limit = null)
     {
         OrchestrationMetadata? state = null;
         await WaitUntilAsync(async () =>
         {
             state = await host.Session.Runtime.Client.GetInstanceAsync(instanceId, getInputsAndOutputs: true);
             return state?.IsCompleted == true;
-        });
+        }, limit);
         return state!;
     }
 
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan? limit = null)
     {
-        var deadline = DateTime.UtcNow.AddMinutes(3);
+        var deadline = DateTime.UtcNow + (limit ?? TimeSpan.FromMinutes(3));
         while (!await condition())
         {
             Assert.True(DateTime.UtcNow < deadline, "Timed out waiting for the pipeline.");

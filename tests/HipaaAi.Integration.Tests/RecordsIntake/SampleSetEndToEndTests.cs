@@ -1,4 +1,7 @@
 using HipaaAi.Local.Commands;
+using HipaaAi.Orchestrations.Common;
+using HipaaAi.Shared.Audit;
+using Microsoft.Extensions.DependencyInjection;
 using HipaaAi.Orchestrations.RecordsIntake.Models;
 using HipaaAi.Shared.Documents;
 using HipaaAi.Shared.Samples;
@@ -97,6 +100,34 @@ public sealed class SampleSetEndToEndTests(LocalHostFixture host) : IClassFixtur
             var separator = kept.IndexOf('/', StringComparison.Ordinal);
             Assert.True(await host.Store.ExistsAsync(kept[..separator], kept[(separator + 1)..], default), kept);
         }
+    }
+
+    [Fact]
+    public async Task SampleSet_AuditTrail_RecordsEveryCatalogActivityAndItsChainVerifies()
+    {
+        // Arrange
+        var (_, finished) = await RunSampleSetAsync();
+        var reader = host.Session.Services.GetRequiredService<AuditTrailReader>();
+        var instances = finished.Select(item => item.File.InstanceId).ToHashSet(StringComparer.Ordinal);
+
+        // Act
+        var events = (await reader.QueryAsync(new AuditQuery(Workflow.RecordsIntake), default))
+            .Select(record => record.Event)
+            .Where(auditEvent => instances.Contains(auditEvent.InstanceId))
+            .ToList();
+        var verification = await reader.VerifyAsync(Workflow.RecordsIntake, default);
+
+        // Assert
+        Assert.True(verification.IsIntact);
+        var audited = events.Where(e => e.Action == AuditActions.ActivityCompleted).Select(e => e.Activity).ToHashSet();
+        Assert.All(WorkflowCatalog.Activities, activity => Assert.Contains(activity.Name, audited));
+        Assert.All(events, auditEvent =>
+        {
+            Assert.Equal("hipaaai-local", auditEvent.Actor);
+            Assert.StartsWith("doc-", auditEvent.Subject, StringComparison.Ordinal);
+            Assert.Equal("records-intake", auditEvent.RetentionClass);
+        });
+        Assert.Equal(finished.Count, events.Count(e => e.Action == AuditActions.OrchestrationStarted));
     }
 
     private static IntakeResult ResultOf(IReadOnlyList<FinishedFile> finished, string file)

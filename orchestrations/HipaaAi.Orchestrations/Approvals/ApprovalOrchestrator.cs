@@ -80,7 +80,10 @@ public static class ApprovalOrchestrator
                 continue;
             }
 
-            await cancelTimer.CancelAsync();
+            // Synchronous on purpose: orchestrator code must not hop to the thread pool.
+#pragma warning disable CA1849
+            cancelTimer.Cancel();
+#pragma warning restore CA1849
             var decision = await decided;
             if (!string.Equals(decision.ApprovalId, run.ApprovalId, StringComparison.Ordinal))
             {

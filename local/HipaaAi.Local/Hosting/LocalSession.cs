@@ -1,6 +1,7 @@
 using HipaaAi.Local.Inbox;
 using HipaaAi.Orchestrations.Common;
 using HipaaAi.Shared.Storage;
+using HipaaAi.Shared.Understanding;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -45,7 +46,7 @@ public sealed class LocalSession : IAsyncDisposable
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: false)
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
-                ["Audit:LocalFolder"] = paths.Audit,
+                ["Audit:Local:RootPath"] = paths.Audit,
             })
             .AddEnvironmentVariables("HIPAAAI_")
             .AddInMemoryCollection(overrides ?? new Dictionary<string, string?>());
@@ -74,13 +75,15 @@ public sealed class LocalSession : IAsyncDisposable
                 builder.Configuration.GetValue("Local:MaxConcurrentActivities", 4),
                 builder.Configuration.GetValue("Local:MaxConcurrentOrchestrations", 8));
 
-            // Containers and queues first: the inbox watcher starts with the worker host.
-            var preparation = new StorageClients(builder.Configuration, new Azure.Identity.DefaultAzureCredential(),
-                StorageNames.Connection);
-            await new DocumentStore(preparation).EnsureCreatedAsync(ProductQueues.All(builder.Configuration),
-                cancellationToken).ConfigureAwait(false);
+            // Containers before the worker host starts, because its inbox watcher lists them at once; no template
+            // creates them locally. Queues are only written by the route step, well after startup.
+            var preparation = new DocumentStore(new StorageClients(builder.Configuration,
+                new Azure.Identity.DefaultAzureCredential(), StorageNames.Connection));
+            await preparation.EnsureCreatedAsync([], cancellationToken).ConfigureAwait(false);
 
             var runtime = await LocalDurableRuntime.StartAsync(options, builder, cancellationToken).ConfigureAwait(false);
+            var queues = ProductQueues.From(runtime.Services.GetRequiredService<RoutingRules>());
+            await preparation.EnsureCreatedAsync(queues, cancellationToken).ConfigureAwait(false);
             return new LocalSession(azurite, runtime);
         }
         catch

@@ -1,10 +1,12 @@
 using HipaaAi.Orchestrations.Approvals;
 using HipaaAi.Shared.Ai;
 using HipaaAi.Shared.Audit;
+using HipaaAi.Shared.Phi;
 using HipaaAi.Shared.Reading;
 using HipaaAi.Shared.Understanding;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace HipaaAi.Orchestrations.Common;
 
@@ -33,8 +35,17 @@ public static class ProductServiceCollectionExtensions
                 services.AddLocalDocumentReading(configuration);
                 break;
             case "Azure":
+                // Preflight stays local; reading, classification, extraction and summaries move to Azure AI.
                 services.AddLocalDocumentReading(configuration);
                 services.AddAzureDocumentAi(configuration);
+                services.Replace(ServiceDescriptor.Singleton<IPageReader>(
+                    provider => provider.GetRequiredService<DocumentIntelligencePageReader>()));
+                services.Replace(ServiceDescriptor.Singleton<IDocumentClassifier>(
+                    provider => provider.GetRequiredService<OpenAiDocumentClassifier>()));
+                services.Replace(ServiceDescriptor.Singleton<IFieldExtractor>(
+                    provider => provider.GetRequiredService<OpenAiFieldExtractor>()));
+                services.Replace(ServiceDescriptor.Singleton<IDocumentSummarizer>(
+                    provider => provider.GetRequiredService<OpenAiDocumentSummarizer>()));
                 break;
             default:
                 throw new InvalidOperationException($"Engines:Mode must be 'Local' or 'Azure', not '{engines}'.");

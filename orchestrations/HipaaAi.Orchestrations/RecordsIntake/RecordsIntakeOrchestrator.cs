@@ -151,17 +151,14 @@ public static class RecordsIntakeOrchestrator
             new TypedSegmentInput(item.Segment, item.Classification.Type),
             request.Settings.Retry);
 
-        var exceptions = check.ExceptionsBySegment.TryGetValue(item.Segment.Index, out var found) ? found.ToList() : [];
-        if (summary.ContentFiltered)
-        {
-            exceptions.Add(QuarantineReasons.ContentFiltered + ":summary");
-        }
+        var segmentCheck = check.BySegment.GetValueOrDefault(item.Segment.Index) ?? SegmentCheck.None;
+        IReadOnlyList<string> extraReasons = summary.ContentFiltered ? [QuarantineReasons.ContentFiltered + ":summary"] : [];
 
         var route = await context.CallWorkflowActivityAsync<RouteInput, RouteResult>(
             nameof(RouteActivity),
             ThisWorkflow,
-            new RouteInput(request.DocumentId, request.Source, type, item.Classification, item.Extraction, exceptions,
-                pageEngine),
+            new RouteInput(request.DocumentId, request.Source, type, item.Classification, item.Extraction, segmentCheck,
+                extraReasons, pageEngine),
             request.Settings.Retry);
 
         return new RoutedDocument(item.Segment.Index, item.Segment.FirstPage, item.Segment.LastPage,

@@ -79,8 +79,16 @@ public static partial class ExceptionSanitizer
 
     /// <summary><c>Name: value</c> / <c>DOB=value</c>: the value runs to the end of the line or a separator.</summary>
     [GeneratedRegex(
-        @"(?<label>\b(?:(?:patient|member|subscriber|insured|first|last|full|given|family|middle|maiden)[ _-]?name|name|patient|dob|date[ _-]?of[ _-]?birth|birth[ _-]?date|mrn|medical[ _-]?record(?:[ _-]?(?:number|no|#))?|ssn|social[ _-]?security(?:[ _-]?(?:number|no))?|member[ _-]?(?:id|number|no)|subscriber[ _-]?(?:id|number)|policy[ _-]?(?:id|number)|account[ _-]?(?:id|number)|address|street|phone|tel|telephone|mobile|fax|e-?mail|diagnosis|dx)\s*[:=]\s*)(?<value>[^\r\n,;|}\]]+)",
-        RegexOptions.IgnoreCase, TimeoutMs)]
+        @"(?<label>\b(?:
+            (?:patient|member|subscriber|insured|first|last|full|given|family|middle|maiden)[ _-]?name | name | patient
+          | dob | date[ _-]?of[ _-]?birth | birth[ _-]?date
+          | mrn | medical[ _-]?record(?:[ _-]?(?:number|no|\#))?
+          | ssn | social[ _-]?security(?:[ _-]?(?:number|no))?
+          | member[ _-]?(?:id|number|no) | subscriber[ _-]?(?:id|number) | policy[ _-]?(?:id|number)
+          | account[ _-]?(?:id|number)
+          | address | street | phone | tel | telephone | mobile | fax | e-?mail | diagnosis | dx
+          )\s*[:=]\s*)(?<value>[^\r\n,;|}\]]+)",
+        RegexOptions.IgnoreCase | RegexOptions.IgnorePatternWhitespace, TimeoutMs)]
     private static partial Regex LabelledValuePattern();
 
     [GeneratedRegex(

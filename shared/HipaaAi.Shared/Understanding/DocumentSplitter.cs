@@ -54,11 +54,6 @@ public sealed class DocumentSplitter : IDocumentSplitter
             return ReasonFaxCover;
         }
 
-        if (current.IsFaxCover)
-        {
-            return ReasonAfterFaxCover;
-        }
-
         if (page.PageOf is { Page: 1 })
         {
             return ReasonPageOneOf;
@@ -67,9 +62,14 @@ public sealed class DocumentSplitter : IDocumentSplitter
         if (page.PageOf is { } numbered && current.LastPageOf is { } previous
             && numbered.Of == previous.Of && numbered.Page == previous.Page + 1)
         {
-            // An unbroken numbered sequence is the strongest sign of one document; a patient mismatch inside it
-            // is for the consistency check to report, not a reason to tear the document apart.
+            // An unbroken numbered sequence is the strongest sign of one document (a two-page cover sheet too); a
+            // patient mismatch inside it is for the consistency check to report, not a reason to split.
             return null;
+        }
+
+        if (current.IsFaxCover)
+        {
+            return ReasonAfterFaxCover;
         }
 
         if (current.LastPageOf is { } last && last.Page == last.Of)
@@ -157,6 +157,7 @@ public sealed class DocumentSplitter : IDocumentSplitter
         public DocumentSegment ToSegment() => new(firstPage, lastPage, reason);
 
         private static bool Differs(string? known, LabelledValue? seen) =>
-            known is not null && seen is not null && !string.Equals(known, seen.Value, StringComparison.OrdinalIgnoreCase);
+            known is not null && seen is not null
+            && !string.Equals(known, seen.Value, StringComparison.OrdinalIgnoreCase);
     }
 }

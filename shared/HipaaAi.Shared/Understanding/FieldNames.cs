@@ -1,6 +1,8 @@
 namespace HipaaAi.Shared.Understanding;
 
-/// <summary>The names of the fields that intake extracts; shared by extractors, rules, tests and ground truth.</summary>
+/// <summary>
+/// The names of the fields that intake extracts; shared by extractors, rules, tests and ground truth.
+/// </summary>
 public static class FieldNames
 {
     public const string PatientName = "patient_name";

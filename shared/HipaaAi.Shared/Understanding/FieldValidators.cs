@@ -40,7 +40,9 @@ public static partial class FieldValidators
             : ValidationResult.Invalid("NPI check digit does not match");
     }
 
-    /// <summary>The Luhn check digit of an NPI's first nine digits, computed with the 80840 card-issuer prefix.</summary>
+    /// <summary>
+    /// The Luhn check digit of an NPI's first nine digits, computed with the 80840 card-issuer prefix.
+    /// </summary>
     public static int NpiCheckDigit(string firstNineDigits)
     {
         ArgumentNullException.ThrowIfNull(firstNineDigits);
@@ -87,7 +89,9 @@ public static partial class FieldValidators
             : ValidationResult.Invalid("ICD-10-CM code does not have the letter-digit-character[.xxxx] shape");
     }
 
-    /// <summary>Checks a CPT code (five digits, or four digits and F, T or U) or a HCPCS Level II code (A-V + 4 digits).</summary>
+    /// <summary>
+    /// Checks a CPT code (five digits, or four digits and F, T or U) or a HCPCS Level II code (A-V + 4 digits).
+    /// </summary>
     public static ValidationResult CptOrHcpcs(string? value)
     {
         if (string.IsNullOrWhiteSpace(value))
@@ -97,7 +101,8 @@ public static partial class FieldValidators
 
         return CptRegex().IsMatch(value) || HcpcsRegex().IsMatch(value)
             ? ValidationResult.Valid
-            : ValidationResult.Invalid("procedure code is neither CPT (5 digits or 4 digits + F/T/U) nor HCPCS Level II");
+            : ValidationResult.Invalid(
+                "procedure code is neither CPT (5 digits or 4 digits + F/T/U) nor HCPCS Level II");
     }
 
     /// <summary>True when the value has the CPT shape: five digits, or four digits and F, T or U.</summary>
@@ -114,10 +119,13 @@ public static partial class FieldValidators
             : ValidationResult.Invalid("date is not a real calendar date");
     }
 
-    /// <summary>Checks a date of birth: a real ISO-8601 date, not after today and not more than 130 years ago.</summary>
+    /// <summary>
+    /// Checks a date of birth: a real ISO-8601 date, not after today and not more than 130 years ago.
+    /// </summary>
     public static ValidationResult DateOfBirth(string? isoValue, DateOnly today)
     {
-        if (!DateOnly.TryParseExact(isoValue, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var dob))
+        if (!DateOnly.TryParseExact(
+                isoValue, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var dob))
         {
             return ValidationResult.Invalid("date of birth is not a real calendar date");
         }
@@ -132,7 +140,9 @@ public static partial class FieldValidators
             : ValidationResult.Valid;
     }
 
-    /// <summary>Checks a medical record number against a pattern (<see cref="DefaultMrnPattern"/> when none is given).</summary>
+    /// <summary>
+    /// Checks a medical record number against a pattern (<see cref="DefaultMrnPattern"/> when none is given).
+    /// </summary>
     public static ValidationResult Mrn(string? value, string? pattern = null)
     {
         if (string.IsNullOrWhiteSpace(value))

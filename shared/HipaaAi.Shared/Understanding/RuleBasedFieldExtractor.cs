@@ -352,7 +352,8 @@ public sealed partial class RuleBasedFieldExtractor(UnderstandingOptions options
     [GeneratedRegex(@"\b(?:diagnos|dx\b|icd|assessment|impression|problem)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DiagnosisContextRegex();
 
-    [GeneratedRegex(@"\b[A-Z][0-9][0-9A-Z](?:\.[0-9A-Z]{1,4})?\b", RegexOptions.CultureInvariant)]
+    // The tail lookahead stops "E11" being taken from a longer, malformed "E11.6X9Z9".
+    [GeneratedRegex(@"\b[A-Z][0-9][0-9A-Z](?:\.[0-9A-Z]{1,4})?(?![0-9A-Za-z]|\.[0-9A-Za-z])", RegexOptions.CultureInvariant)]
     private static partial Regex Icd10Regex();
 
     [GeneratedRegex(@"\b(?:ICD(?:-10(?:-CM)?)?|Dx)\s*[:#]\s*(?<value>[A-Za-z0-9.]{2,10})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -5,13 +5,17 @@ public sealed class UnderstandingOptions
 {
     public const string SectionName = "Understanding";
 
-    /// <summary>Folder holding routing.json and companion-documents.json; defaults to the shipped Config folder.</summary>
+    /// <summary>
+    /// Folder holding routing.json and companion-documents.json; defaults to the shipped Config folder.
+    /// </summary>
     public string? ConfigDirectory { get; set; }
 
     /// <summary>Overrides the routing rules file (absolute, or relative to <see cref="ConfigDirectory"/>).</summary>
     public string? RoutingFile { get; set; }
 
-    /// <summary>Overrides the companion-document rules file (absolute, or relative to <see cref="ConfigDirectory"/>).</summary>
+    /// <summary>
+    /// Overrides the companion-document rules file (absolute, or relative to <see cref="ConfigDirectory"/>).
+    /// </summary>
     public string? CompanionFile { get; set; }
 
     /// <summary>Where the trained classifier is loaded from and saved to; no file is written when empty.</summary>
@@ -21,9 +25,11 @@ public sealed class UnderstandingOptions
     public int TrainingSeed { get; set; } = 1;
 
     /// <summary>How many synthetic documents of each type the classifier trains on.</summary>
-    public int TrainingDocumentsPerType { get; set; } = 40;
+    public int TrainingDocumentsPerType { get; set; } = 25;
 
-    /// <summary>The shape a medical record number must have; <see cref="FieldValidators.DefaultMrnPattern"/> when empty.</summary>
+    /// <summary>
+    /// The shape a medical record number must have; <see cref="FieldValidators.DefaultMrnPattern"/> when empty.
+    /// </summary>
     public string? MrnPattern { get; set; }
 
     /// <summary>When set, overrides the review confidence threshold of the routing rules file.</summary>

@@ -47,13 +47,13 @@ internal sealed class FakeIntakeActivities
         Add<TypedSegmentInput, ExtractResult>(registry, nameof(ExtractActivity),
             _ => new ExtractResult(5, [], false));
         Add<CheckInput, CheckResult>(registry, nameof(CheckActivity), request => new CheckResult(
-            request.Input.Segments.ToDictionary(segment => segment.Index, _ => (IReadOnlyList<string>)[])));
+            request.Input.Segments.ToDictionary(segment => segment.Index, _ => SegmentCheck.None)));
         Add<TypedSegmentInput, SummarizeResult>(registry, nameof(SummarizeActivity),
             request => Summarize(request.Input.Segment));
         Add<RouteInput, RouteResult>(registry, nameof(RouteActivity), request => new RouteResult(
-            request.Input.Exceptions.Count > 0 ? "records-review" : "records-referrals",
-            request.Input.Exceptions.Count > 0,
-            request.Input.Exceptions,
+            request.Input.ExtraReasons.Count > 0 ? "records-review" : "records-referrals",
+            request.Input.ExtraReasons.Count > 0,
+            request.Input.ExtraReasons,
             $"records/{request.Input.DocumentId}/{request.Input.Segment.Index:D2}.json"));
         Add<FinishInput, FinishResult>(registry, nameof(FinishActivity),
             request => new FinishResult($"records/{request.Input.DocumentId}/source.pdf", 3));

@@ -27,13 +27,11 @@ public sealed class RouteActivity(DocumentStore store, RoutingRules routing, Tim
         var summary = await store.ReadJsonAsync<SummaryNote>(StorageNames.Work,
             WorkBlobs.Summary(input.DocumentId, segment.Index), cancellationToken).ConfigureAwait(false);
 
-        var exceptions = input.Exceptions.ToList();
-        if (input.Classification.ContentFiltered || input.Extraction.ContentFiltered)
-        {
-            exceptions.Add(QuarantineReasons.ContentFiltered);
-        }
-
-        var decision = routing.Decide(segment.Type, input.Classification.Confidence, fields, exceptions);
+        var decision = Decide(input, fields);
+        var exceptions = input.Check.PatientExceptions
+            .Concat(input.Check.MissingCompanions.Select(gap => $"missing companion document: {gap.Requirement}"))
+            .Concat(input.ExtraReasons)
+            .ToList();
         var recordId = $"{input.DocumentId}-{segment.Index:D2}";
         var recordBlob = WorkBlobs.Record(input.DocumentId, segment.Index);
         var record = new IntakeRecord(
@@ -68,6 +66,28 @@ public sealed class RouteActivity(DocumentStore store, RoutingRules routing, Tim
 
         execution.ReportOutcome(decision.IsReview ? "RoutedToReview" : "Routed", decision.Queue);
         return new RouteResult(decision.Queue, decision.IsReview, decision.Reasons, $"{StorageNames.Records}/{recordBlob}");
+    }
+
+    /// <summary>
+    /// The routing rules decide from the classification, fields and checks; a content-filter refusal anywhere sends
+    /// the document to review as well, since part of it was never analyzed.
+    /// </summary>
+    private RoutingDecision Decide(RouteInput input, IReadOnlyList<ExtractedField> fields)
+    {
+        var classification = new Classification(input.Segment.Type, input.Classification.Confidence,
+            input.Classification.Engine);
+        var decision = routing.Route(new RoutingInput(classification, fields, input.Check.PatientExceptions,
+            input.Check.MissingCompanions));
+
+        var extra = input.ExtraReasons.ToList();
+        if (input.Classification.ContentFiltered || input.Extraction.ContentFiltered)
+        {
+            extra.Add(QuarantineReasons.ContentFiltered);
+        }
+
+        return extra.Count == 0
+            ? decision
+            : new RoutingDecision(routing.ReviewQueue, true, [.. decision.Reasons, .. extra]);
     }
 
     private async Task<bool> IsRoutedAsync(string recordBlob, CancellationToken cancellationToken)

@@ -64,8 +64,13 @@ public sealed record CheckInput(string DocumentId, IReadOnlyList<SegmentType> Se
 
 public sealed record SegmentType(int Index, int FirstPage, int LastPage, DocumentType Type);
 
-/// <summary>Content-free exception codes per document (for example "PatientMismatch:page-3").</summary>
-public sealed record CheckResult(IReadOnlyDictionary<int, IReadOnlyList<string>> ExceptionsBySegment);
+/// <summary>What the packet check found for one document: content-free patient exceptions and missing companions.</summary>
+public sealed record SegmentCheck(IReadOnlyList<string> PatientExceptions, IReadOnlyList<MissingCompanion> MissingCompanions)
+{
+    public static SegmentCheck None { get; } = new([], []);
+}
+
+public sealed record CheckResult(IReadOnlyDictionary<int, SegmentCheck> BySegment);
 
 public sealed record SummarizeResult(int Characters, bool ContentFiltered);
 
@@ -75,7 +80,8 @@ public sealed record RouteInput(
     SegmentType Segment,
     ClassifyResult Classification,
     ExtractResult Extraction,
-    IReadOnlyList<string> Exceptions,
+    SegmentCheck Check,
+    IReadOnlyList<string> ExtraReasons,
     string PageEngine) : IAuditSubject
 {
     public string AuditSubject => $"{DocumentId}/{Segment.Index:D2}";

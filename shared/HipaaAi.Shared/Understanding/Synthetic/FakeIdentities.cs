@@ -1,6 +1,8 @@
 namespace HipaaAi.Shared.Understanding.Synthetic;
 
-/// <summary>A fictitious patient. Names come from invented word lists; phones use the fictional 555-01xx range.</summary>
+/// <summary>
+/// A fictitious patient. Names come from invented word lists; phones use the fictional 555-01xx range.
+/// </summary>
 public sealed record FakePatient(
     string FirstName,
     string LastName,

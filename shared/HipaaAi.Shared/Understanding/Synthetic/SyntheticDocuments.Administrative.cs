@@ -176,7 +176,7 @@ public sealed partial class SyntheticDocuments
                 "for the use of the recipient named above. If you have received this fax in error, please notify the " +
                 "sender immediately and destroy the documents. Redisclosure is prohibited by law."),
         ];
-        return Build(c, DocumentType.FaxCoverSheet, title, blocks, namesPatient: false);
+        return Build(c, DocumentType.FaxCoverSheet, title, blocks, namesPatient: false, singlePage: true);
     }
 
     private SyntheticDocument PayerPolicy(DocumentContext c)

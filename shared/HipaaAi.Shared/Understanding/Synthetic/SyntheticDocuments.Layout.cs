@@ -15,9 +15,10 @@ public sealed partial class SyntheticDocuments
         DocumentType type,
         string title,
         IReadOnlyList<IReadOnlyList<string>> blocks,
-        bool namesPatient)
+        bool namesPatient,
+        bool singlePage = false)
     {
-        var maxLines = Between(20, 34);
+        var maxLines = singlePage ? int.MaxValue : Between(20, 34);
         var pages = new List<List<string>> { new() };
         foreach (var block in blocks.Where(b => b.Count > 0))
         {

@@ -28,5 +28,6 @@ internal static partial class LocalLogs
 
     [LoggerMessage(EventId = 3100, Level = LogLevel.Information,
         Message = "Auto-approver: approval {ApprovalId} answered {Status}")]
-    public static partial void AutoDecided(ILogger logger, string approvalId, string status);
+    public static partial void AutoDecided(
+        ILogger logger, string approvalId, Orchestrations.Approvals.DecisionStatus status);
 }

@@ -36,7 +36,7 @@ public sealed class AutoApprover(IServiceProvider services, ILogger<AutoApprover
                         new DecisionSubmission(pending.ApprovalId, decision, null, null,
                             new ApprovalActor(Actor, options.RolesFor(pending.Kind, pending.ApproverRole)), Actor),
                         cancellationToken).ConfigureAwait(false);
-                    LocalLogs.AutoDecided(logger, pending.ApprovalId, answer.Status.ToString());
+                    LocalLogs.AutoDecided(logger, pending.ApprovalId, answer.Status);
                 }
             }
             while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false));

@@ -60,12 +60,14 @@ public sealed record ReviewEndpoint(int Port)
 
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-        using (var stream = new FileStream(file, new FileStreamOptions
+        var fileOptions = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
         {
-            Mode = FileMode.CreateNew,
-            Access = FileAccess.Write,
-            UnixCreateMode = OperatingSystem.IsWindows() ? null : UnixFileMode.UserRead | UnixFileMode.UserWrite,
-        }))
+            // Only this user may read the key that signs local approval links.
+            fileOptions.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        using (var stream = new FileStream(file, fileOptions))
         using (var writer = new StreamWriter(stream))
         {
             writer.Write(key);

@@ -5,13 +5,14 @@ using Microsoft.DurableTask.Client;
 
 namespace HipaaAi.Integration.Tests.Approvals;
 
+[Collection(EmulatorGroup.Name)]
 public sealed class ApprovalDecisionServiceTests
 {
     [Fact]
     public async Task DecideAsync_ValidSignedLink_RecordsAuditsAndRaisesTheEventOnce()
     {
         // Arrange
-        var harness = await DecisionHarness.CreateAsync();
+        var harness = DecisionHarness.Create();
         var approvalId = await harness.PendingAsync();
         var token = harness.Link(approvalId, ApprovalDecision.Approve);
 
@@ -35,9 +36,9 @@ public sealed class ApprovalDecisionServiceTests
     public async Task DecideAsync_ForgedToken_Refuses401AndAuditsTheRefusal()
     {
         // Arrange
-        var harness = await DecisionHarness.CreateAsync();
+        var harness = DecisionHarness.Create();
         var approvalId = await harness.PendingAsync();
-        var other = await DecisionHarness.CreateAsync();
+        var other = DecisionHarness.Create();
         var forged = other.Link(approvalId, ApprovalDecision.Approve);
 
         // Act
@@ -56,7 +57,7 @@ public sealed class ApprovalDecisionServiceTests
     public async Task DecideAsync_ExpiredLink_Refuses401AsExpired()
     {
         // Arrange
-        var harness = await DecisionHarness.CreateAsync();
+        var harness = DecisionHarness.Create();
         var approvalId = await harness.PendingAsync();
         var token = harness.Link(approvalId, ApprovalDecision.Approve);
         harness.Clock.Advance(TimeSpan.FromDays(2));
@@ -74,7 +75,7 @@ public sealed class ApprovalDecisionServiceTests
     public async Task DecideAsync_ReplayedLink_Refuses409AndKeepsTheFirstDecision()
     {
         // Arrange
-        var harness = await DecisionHarness.CreateAsync();
+        var harness = DecisionHarness.Create();
         var approvalId = await harness.PendingAsync();
         var token = harness.Link(approvalId, ApprovalDecision.Reject);
         await harness.DecideAsync(approvalId, token, new ApprovalActor("staff-oid-1", []));
@@ -92,7 +93,7 @@ public sealed class ApprovalDecisionServiceTests
     public async Task DecideAsync_LinkIssuedForAnotherRole_Refuses403()
     {
         // Arrange: only providers may sign notes.
-        var harness = await DecisionHarness.CreateAsync();
+        var harness = DecisionHarness.Create();
         var approvalId = await harness.PendingAsync(ApprovalKinds.NoteSignature, "Provider");
         var token = harness.Link(approvalId, ApprovalDecision.Approve, role: "MedicalAssistant");
 
@@ -111,7 +112,7 @@ public sealed class ApprovalDecisionServiceTests
     public async Task DecideAsync_SignedInPrincipal_OnlyTheConfiguredRoleMaySign(string role, int expected)
     {
         // Arrange
-        var harness = await DecisionHarness.CreateAsync();
+        var harness = DecisionHarness.Create();
         var approvalId = await harness.PendingAsync(ApprovalKinds.NoteSignature, "Provider");
 
         // Act
@@ -126,7 +127,7 @@ public sealed class ApprovalDecisionServiceTests
     public async Task DecideAsync_NoTokenNoPrincipal_Refuses401()
     {
         // Arrange
-        var harness = await DecisionHarness.CreateAsync();
+        var harness = DecisionHarness.Create();
         var approvalId = await harness.PendingAsync();
 
         // Act
@@ -142,7 +143,7 @@ public sealed class ApprovalDecisionServiceTests
     public async Task DecideAsync_UnknownApproval_Answers404(string approvalId)
     {
         // Arrange
-        var harness = await DecisionHarness.CreateAsync();
+        var harness = DecisionHarness.Create();
 
         // Act
         var answer = await harness.DecideAsync(approvalId, "v1.x.y");
@@ -158,7 +159,7 @@ public sealed class ApprovalDecisionServiceTests
     public async Task DecideAsync_InstanceCompletedOrPurged_Answers410(OrchestrationRuntimeStatus? status)
     {
         // Arrange
-        var harness = await DecisionHarness.CreateAsync();
+        var harness = DecisionHarness.Create();
         var approvalId = await harness.PendingAsync();
         harness.InstanceStatus = status;
 
@@ -174,7 +175,7 @@ public sealed class ApprovalDecisionServiceTests
     public async Task DecideAsync_TwelveReviewersAtOnce_ExactlyOneDecisionAndOneEvent()
     {
         // Arrange
-        var harness = await DecisionHarness.CreateAsync();
+        var harness = DecisionHarness.Create();
         var approvalId = await harness.PendingAsync();
         var attempts = Enumerable.Range(1, 12)
             .Select(index => (Actor: new ApprovalActor($"staff-oid-{index}", []),

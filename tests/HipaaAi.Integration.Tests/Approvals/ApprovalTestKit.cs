@@ -71,9 +71,8 @@ internal sealed class DecisionHarness
 
     public OrchestrationRuntimeStatus? InstanceStatus { get; set; } = OrchestrationRuntimeStatus.Running;
 
-    public static async Task<DecisionHarness> CreateAsync()
+    public static DecisionHarness Create()
     {
-        await EmulatorGate.EnsureAsync();
         var options = Options.Create(new ApprovalOptions
         {
             LinkSigningKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
@@ -120,11 +119,36 @@ internal sealed class DecisionHarness
     public int RaisedEvents => Client.Invocations.Count(call => call.Method.Name == nameof(DurableTaskClient.RaiseEventAsync));
 }
 
-/// <summary>Starts (or reuses) the storage emulator once for the whole test run.</summary>
-internal static class EmulatorGate
+/// <summary>
+/// The storage emulator for the approval tests: started (or reused) once for the collection and stopped at its end
+/// if it was started here.
+/// </summary>
+public sealed class EmulatorFixture : IAsyncLifetime
 {
-    private static readonly Lazy<Task<AzuriteProcess>> Emulator = new(() =>
-        AzuriteProcess.EnsureRunningAsync(LocalPaths.Discover(), NullLogger.Instance, CancellationToken.None));
+    private readonly DirectoryInfo _state = Directory.CreateTempSubdirectory("hipaaai-approvals-");
+    private AzuriteProcess? _azurite;
 
-    public static Task EnsureAsync() => Emulator.Value;
+    public LocalPaths Paths { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Paths = new LocalPaths(LocalPaths.Discover().RepositoryRoot, _state.FullName);
+        _azurite = await AzuriteProcess.EnsureRunningAsync(Paths, NullLogger.Instance, CancellationToken.None);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_azurite is not null)
+        {
+            await _azurite.DisposeAsync();
+        }
+
+        _state.Delete(recursive: true);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class EmulatorGroup : ICollectionFixture<EmulatorFixture>
+{
+    public const string Name = "Approvals on the storage emulator";
 }

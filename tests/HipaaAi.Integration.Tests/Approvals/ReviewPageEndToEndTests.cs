@@ -18,7 +18,8 @@ namespace HipaaAi.Integration.Tests.Approvals;
 /// emulator) posts its card to the review store; headless Chromium renders it with the Adaptive Cards renderer;
 /// clicking Approve goes through the decision service and the orchestration completes with that decision.
 /// </summary>
-public sealed class ReviewPageEndToEndTests
+[Collection(EmulatorGroup.Name)]
+public sealed class ReviewPageEndToEndTests(EmulatorFixture emulator)
 {
     private static readonly string[] ChromiumArgs =
     [
@@ -31,14 +32,13 @@ public sealed class ReviewPageEndToEndTests
     {
         // Arrange
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
-        var repository = LocalPaths.Discover();
-        var state = Directory.CreateTempSubdirectory("hipaaai-review-");
-        var paths = new LocalPaths(repository.RepositoryRoot, state.FullName);
+        var paths = emulator.Paths;
         var review = ReviewEndpoint.Reserve();
         var suffix = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
         var settings = review.Settings(paths);
         settings["Local:TaskHubName"] = "reviewe2e" + suffix;
         settings[$"{ApprovalOptions.Section}:TableName"] = "reviewe2e" + suffix;
+        settings["Phi:PseudonymKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         var audit = new RecordingAuditSink();
 
         await using var session = await LocalSession.StartAsync(paths, timeout.Token, settings,

@@ -74,7 +74,8 @@ public sealed class ReviewPageEndToEndTests(EmulatorFixture emulator)
         await card.WaitForAsync(new LocatorWaitForOptions { Timeout = 90_000 });
         await Assertions.Expect(card).ToContainTextAsync("Review a referral with a patient mismatch");
         await card.Locator("textarea").FillAsync("matches the chart");
-        await card.GetByRole(AriaRole.Button, new() { Name = "Approve", Exact = true }).ClickAsync();
+        // Action.OpenUrl buttons carry the link role (the renderer's default for them, as in Teams).
+        await card.GetByRole(AriaRole.Link, new() { Name = "Approve", Exact = true }).ClickAsync();
         await Assertions.Expect(card.GetByRole(AriaRole.Status)).ToHaveTextAsync("Decision recorded.");
         var outcome = await CompletionAsync(client, instanceId, timeout.Token);
 

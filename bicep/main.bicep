@@ -64,10 +64,7 @@ param maximumInstanceCount int = 40
 ])
 param instanceMemoryMB int = 2048
 
-@description('Optional. Name of the Event Grid blob-triggered function that starts records intake.')
-param intakeFunctionName string = 'RecordsIntakeBlobTrigger'
-
-@description('Optional. Create the BlobCreated subscription; set false for the very first deployment, before the code is published (see docs/deploy.md).')
+@description('Optional. Create the BlobCreated subscriptions; set false for the very first deployment, before the code is published (see docs/deploy.md).')
 param intakeEventSubscriptionEnabled bool = true
 
 // ---------------------------------------------------------------- key vault
@@ -114,36 +111,45 @@ var allTags = union(tags, {
   dataClassification: 'phi'
 })
 
-var inboxContainerNames = [
-  'inbox-fax'
-  'inbox-scan'
-  'inbox-dictation'
-  'inbox-claims'
+// Each records inbox has its own Event Grid blob-triggered function (RecordsIntakeFunctions: the container is
+// StorageNames.FaxInbox / ScanInbox, the function name FaxInboxTrigger / ScanInboxTrigger).
+var recordsInboxes = [
+  {
+    container: 'inbox-fax'
+    functionName: 'RecordsIntakeFaxInbox'
+  }
+  {
+    container: 'inbox-scan'
+    functionName: 'RecordsIntakeScanInbox'
+  }
 ]
 var deploymentContainerName = 'app-package'
-var containerNames = concat(inboxContainerNames, [
+var auditOutboxContainerName = 'audit-outbox'
+
+// StorageNames.AllContainers, plus the audit outbox (Audit:Outbox:BlobContainerUri) and the Flex deployment package.
+// No container is created for a workflow the code does not serve yet: PHI dropped there would wait unprocessed.
+var containerNames = concat(map(recordsInboxes, inbox => inbox.container), [
   'work'
   'records'
   'quarantine'
   'outbox'
+  auditOutboxContainerName
   deploymentContainerName
 ])
-var queueNames = [
-  'records-referrals'
-  'records-results'
-  'records-authorizations'
-  'records-billing'
-  'records-general'
-  'records-review'
-  'prior-auth-requests'
-  'billing-claims'
-]
+
+// The staff queues are the ones the routing rules name; the file ships with the app and is read here unchanged.
+var routing = loadJsonContent('../shared/HipaaAi.Shared/Understanding/Config/routing.json')
+var queueNames = union(map(items(routing.queues), queue => queue.value), [
+  routing.defaultQueue
+  routing.reviewQueue
+])
 
 // Only the names live here; ops store the values in the vault, never in a template or its deployment history.
+// The keys are the app settings that reference them.
 var secretNames = {
-  teamsWebhookUrl: 'teams-webhook-url'
-  approvalLinkSigningKey: 'approval-link-signing-key'
-  pseudonymizationKey: 'pseudonymization-key'
+  Phi__PseudonymKey: 'phi-pseudonym-key'
+  Approvals__TeamsWebhookUrl: 'teams-webhook-url'
+  Approvals__LinkSigningKey: 'approval-link-signing-key'
 }
 
 var names = {
@@ -263,6 +269,7 @@ module functionApp 'modules/function-app.bicep' = {
     queueEndpoint: storage.outputs.queueEndpoint
     tableEndpoint: storage.outputs.tableEndpoint
     deploymentContainerName: deploymentContainerName
+    auditOutboxContainerName: auditOutboxContainerName
     appSubnetId: network.outputs.appSubnetId
     privateEndpointSubnetId: network.outputs.privateEndpointSubnetId
     dnsZoneIds: network.outputs.dnsZoneIds
@@ -275,6 +282,7 @@ module functionApp 'modules/function-app.bicep' = {
     transcriptionDeploymentName: transcriptionDeploymentName
     auditIngestionEndpoint: monitoring.outputs.dataCollectionEndpointUrl
     auditDataCollectionRuleImmutableId: monitoring.outputs.dataCollectionRuleImmutableId
+    auditRetention: auditRetention
     workspaceId: monitoring.outputs.workspaceId
   }
 }
@@ -303,8 +311,7 @@ module intakeEvents 'modules/intake-events.bicep' = {
     tags: allTags
     storageAccountName: names.storageAccount
     functionAppName: names.functionApp
-    intakeFunctionName: intakeFunctionName
-    inboxContainerNames: inboxContainerNames
+    inboxes: recordsInboxes
     subscriptionEnabled: intakeEventSubscriptionEnabled
     workspaceId: monitoring.outputs.workspaceId
   }

@@ -32,21 +32,23 @@ param chatDeploymentName = 'chat'
 
 param workspaceRetentionInDays = 30
 
+// Total retention stays at the six-year floor even here: test documents can be real PHI by mistake, and the app
+// refuses to start with less. Interactive retention is short; the rest sits in the cheap long-term tier.
 param auditRetention = {
   RecordsIntake: {
     retentionInDays: 30
-    totalRetentionInDays: 90
+    totalRetentionInDays: 2190
   }
   Dictation: {
     retentionInDays: 14
-    totalRetentionInDays: 60
+    totalRetentionInDays: 2190
   }
-  PriorAuth: {
+  PriorAuthorization: {
     retentionInDays: 30
-    totalRetentionInDays: 120
+    totalRetentionInDays: 2190
   }
   BillingReview: {
     retentionInDays: 60
-    totalRetentionInDays: 180
+    totalRetentionInDays: 2190
   }
 }

@@ -49,7 +49,7 @@ param auditRetention = {
     retentionInDays: 90
     totalRetentionInDays: 2192
   }
-  PriorAuth: {
+  PriorAuthorization: {
     retentionInDays: 180
     totalRetentionInDays: 2557
   }

@@ -8,14 +8,14 @@ type tableRetention = {
   @maxValue(730)
   retentionInDays: int
 
-  @description('Required. Days the rows are kept in total, interactive plus long-term; HIPAA documentation needs six years (2192).')
-  @minValue(4)
+  @description('Required. Days the rows are kept in total, interactive plus long-term. The app refuses to start below six years (2190 days, RetentionPolicy.HipaaMinimumTotalDays), so the tables may not either.')
+  @minValue(2190)
   @maxValue(4383)
   totalRetentionInDays: int
 }
 
 @export()
-@description('Retention of each workflow audit table; the keys name the tables Audit<Key>_CL.')
+@description('Retention of each workflow audit table, keyed by the workflow names of the code (docs/audit-table-schema.json); the same values become the app settings Audit__Retention__<Workflow>__*.')
 type auditRetentionByWorkflow = {
   @description('Required. Retention of AuditRecordsIntake_CL.')
   RecordsIntake: tableRetention
@@ -24,7 +24,7 @@ type auditRetentionByWorkflow = {
   Dictation: tableRetention
 
   @description('Required. Retention of AuditPriorAuth_CL.')
-  PriorAuth: tableRetention
+  PriorAuthorization: tableRetention
 
   @description('Required. Retention of AuditBillingReview_CL.')
   BillingReview: tableRetention

@@ -1,5 +1,7 @@
 metadata description = 'Flex Consumption function app (dotnet-isolated 10.0) with a system-assigned identity, identity-based host storage, VNet integration carrying all outbound traffic, Key Vault references for secrets, and a private endpoint for inbound traffic.'
 
+import { auditRetentionByWorkflow } from '../types.bicep'
+
 @description('Required. Name of the function app (also its default host name prefix).')
 param name string
 
@@ -40,6 +42,9 @@ param tableEndpoint string
 @description('Required. Blob container that holds the Flex deployment package.')
 param deploymentContainerName string
 
+@description('Required. Blob container of the durable audit outbox (events wait there until Logs Ingestion accepts them).')
+param auditOutboxContainerName string
+
 @description('Required. Resource id of the subnet delegated to Microsoft.App/environments.')
 param appSubnetId string
 
@@ -55,16 +60,16 @@ param appInsightsConnectionString string
 @description('Required. Vault URI (ending with a slash) the Key Vault references point at.')
 param keyVaultUri string
 
-@description('Required. Names of the Key Vault secrets the app reads through Key Vault references.')
+@description('Required. Key Vault secret name of each app setting that holds a secret (setting name to secret name).')
 param secretNames {
-  @description('Required. Secret holding the Teams Workflows webhook URL.')
-  teamsWebhookUrl: string
+  @description('Required. Secret holding the HMAC key of patient pseudonyms in audit and telemetry (Phi:PseudonymKey).')
+  Phi__PseudonymKey: string
 
-  @description('Required. Secret holding the key that signs approval links.')
-  approvalLinkSigningKey: string
+  @description('Required. Secret holding the Teams Workflows webhook URL (Approvals:TeamsWebhookUrl).')
+  Approvals__TeamsWebhookUrl: string
 
-  @description('Required. Secret holding the key used to pseudonymize identifiers in audit and telemetry.')
-  pseudonymizationKey: string
+  @description('Required. Secret holding the key that signs approval links (Approvals:LinkSigningKey).')
+  Approvals__LinkSigningKey: string
 }
 
 @description('Required. Endpoint of the Document Intelligence account.')
@@ -85,15 +90,59 @@ param auditIngestionEndpoint string
 @description('Required. Immutable id of the audit data collection rule.')
 param auditDataCollectionRuleImmutableId string
 
+@description('Required. Retention of each workflow audit table; the app applies the same policy (Audit:Retention).')
+param auditRetention auditRetentionByWorkflow
+
 @description('Required. Resource id of the Log Analytics workspace that receives diagnostics.')
 param workspaceId string
 
+// Every name below is read by the app exactly as written (Section__Key is the environment-variable form of the
+// configuration key Section:Key); tests/HipaaAi.Bicep.Tests checks them against the code.
+var productSettings = [
+  // ProductServiceCollectionExtensions: Azure AI engines and the Logs Ingestion audit sink instead of the local ones.
+  { name: 'Engines__Mode', value: 'Azure' }
+  { name: 'Audit__Sink', value: 'LogsIngestion' }
+  // WorkflowServiceCollectionExtensions: the actor written into audit events for the app's own steps.
+  { name: 'ServiceIdentity', value: name }
+  // StorageNames.Connection: the blob triggers and StorageClients both use this identity-based connection.
+  { name: 'IntakeStorage__blobServiceUri', value: blobEndpoint }
+  { name: 'IntakeStorage__queueServiceUri', value: queueEndpoint }
+  { name: 'IntakeStorage__tableServiceUri', value: tableEndpoint }
+  { name: 'IntakeStorage__credential', value: 'managedidentity' }
+  // AzureAiOptions (section AzureAi).
+  { name: 'AzureAi__DocumentIntelligenceEndpoint', value: documentIntelligenceEndpoint }
+  { name: 'AzureAi__OpenAiEndpoint', value: openAiEndpoint }
+  { name: 'AzureAi__ChatDeployment', value: chatDeploymentName }
+  { name: 'AzureAi__TranscriptionDeployment', value: transcriptionDeploymentName }
+  // LogsIngestionOptions and AuditOutboxOptions (sections Audit:LogsIngestion and Audit:Outbox).
+  { name: 'Audit__LogsIngestion__Endpoint', value: auditIngestionEndpoint }
+  { name: 'Audit__LogsIngestion__DataCollectionRuleId', value: auditDataCollectionRuleImmutableId }
+  { name: 'Audit__Outbox__BlobContainerUri', value: '${blobEndpoint}${auditOutboxContainerName}' }
+]
+
+// AuditRetentionOptions (section Audit:Retention): the same days as the workflow's table, so the app's policy and the
+// workspace agree.
+var retentionSettings = flatten(map(items(auditRetention), workflow => [
+  { name: 'Audit__Retention__${workflow.key}__InteractiveDays', value: string(workflow.value.retentionInDays) }
+  { name: 'Audit__Retention__${workflow.key}__TotalDays', value: string(workflow.value.totalRetentionInDays) }
+]))
+
 // Key Vault references resolve with the system-assigned identity over the VNet (all outbound traffic is routed).
-var secretReference = reduce(
-  items(secretNames),
-  {},
-  (acc, secret) => union(acc, { '${secret.key}': '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${secret.value})' })
-)
+// The app stops at start-up while any of them is unresolved (KeyVaultReferenceGuard), so every secret must exist.
+var secretReferenceSettings = map(items(secretNames), secret => {
+  name: secret.key
+  value: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${secret.value})'
+})
+
+var hostSettings = [
+  { name: 'AzureWebJobsStorage__accountName', value: storageAccountName }
+  { name: 'AzureWebJobsStorage__blobServiceUri', value: blobEndpoint }
+  { name: 'AzureWebJobsStorage__queueServiceUri', value: queueEndpoint }
+  { name: 'AzureWebJobsStorage__tableServiceUri', value: tableEndpoint }
+  { name: 'AzureWebJobsStorage__credential', value: 'managedidentity' }
+  { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: appInsightsConnectionString }
+  { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'Authorization=AAD' }
+]
 
 resource plan 'Microsoft.Web/serverfarms@2024-11-01' = {
   name: planName
@@ -171,24 +220,7 @@ resource site 'Microsoft.Web/sites@2024-11-01' = {
       cors: {
         allowedOrigins: []
       }
-      appSettings: [
-        { name: 'AzureWebJobsStorage__accountName', value: storageAccountName }
-        { name: 'AzureWebJobsStorage__blobServiceUri', value: blobEndpoint }
-        { name: 'AzureWebJobsStorage__queueServiceUri', value: queueEndpoint }
-        { name: 'AzureWebJobsStorage__tableServiceUri', value: tableEndpoint }
-        { name: 'AzureWebJobsStorage__credential', value: 'managedidentity' }
-        { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: appInsightsConnectionString }
-        { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'Authorization=AAD' }
-        { name: 'AzureAi__DocumentIntelligence__Endpoint', value: documentIntelligenceEndpoint }
-        { name: 'AzureAi__OpenAi__Endpoint', value: openAiEndpoint }
-        { name: 'AzureAi__OpenAi__ChatDeployment', value: chatDeploymentName }
-        { name: 'AzureAi__OpenAi__TranscriptionDeployment', value: transcriptionDeploymentName }
-        { name: 'Audit__IngestionEndpoint', value: auditIngestionEndpoint }
-        { name: 'Audit__DataCollectionRuleImmutableId', value: auditDataCollectionRuleImmutableId }
-        { name: 'Teams__WebhookUrl', value: secretReference.teamsWebhookUrl }
-        { name: 'Approvals__LinkSigningKey', value: secretReference.approvalLinkSigningKey }
-        { name: 'Phi__PseudonymizationKey', value: secretReference.pseudonymizationKey }
-      ]
+      appSettings: concat(hostSettings, productSettings, retentionSettings, secretReferenceSettings)
     }
   }
 }

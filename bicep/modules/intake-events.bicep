@@ -1,4 +1,4 @@
-metadata description = 'Event Grid system topic on the storage account and a subscription that delivers BlobCreated events from the inbox containers to the function app blob extension webhook (the Event Grid blob trigger that Flex Consumption requires).'
+metadata description = 'Event Grid system topic on the storage account and, per inbox container, a subscription that delivers its BlobCreated events to the blob extension webhook of that inbox\'s function (the Event Grid blob trigger that Flex Consumption requires).'
 
 @description('Required. Name of the Event Grid system topic.')
 param systemTopicName string
@@ -15,13 +15,16 @@ param storageAccountName string
 @description('Required. Name of the function app that receives the events.')
 param functionAppName string
 
-@description('Required. Name of the blob-triggered function (Event Grid source) that handles new intake documents.')
-param intakeFunctionName string
+@description('Required. Inbox containers and the blob-triggered function (Event Grid source) that handles each one.')
+param inboxes {
+  @description('Required. Blob container whose new blobs the function handles.')
+  container: string
 
-@description('Required. Inbox containers whose new blobs start the records intake.')
-param inboxContainerNames string[]
+  @description('Required. Function name, as in [Function(...)]; the webhook addresses it as Host.Functions.<name>.')
+  functionName: string
+}[]
 
-@description('Required. Create the subscription; false for the first deployment, before the function code (and so its blobs_extension key) exists.')
+@description('Required. Create the subscriptions; false for the first deployment, before the function code (and so its blobs_extension key) exists.')
 param subscriptionEnabled bool
 
 @description('Required. Resource id of the Log Analytics workspace that receives diagnostics.')
@@ -46,41 +49,41 @@ resource systemTopic 'Microsoft.EventGrid/systemTopics@2025-02-15' = {
 }
 
 // The blob extension's webhook, authorized by the host's blobs_extension system key (it exists once code is published).
+// The webhook names one function, so each inbox gets its own subscription.
 var blobsExtensionKey = listKeys('${functionApp.id}/host/default', '2024-11-01').systemKeys.blobs_extension
-var webhookUrl = 'https://${functionApp.properties.defaultHostName}/runtime/webhooks/blobs?functionName=Host.Functions.${intakeFunctionName}&code=${blobsExtensionKey}'
 
-resource blobCreated 'Microsoft.EventGrid/systemTopics/eventSubscriptions@2025-02-15' = if (subscriptionEnabled) {
-  parent: systemTopic
-  name: 'intake-blob-created'
-  properties: {
-    destination: {
-      endpointType: 'WebHook'
-      properties: {
-        endpointUrl: webhookUrl
-        maxEventsPerBatch: 1
-        preferredBatchSizeInKilobytes: 64
+resource blobCreated 'Microsoft.EventGrid/systemTopics/eventSubscriptions@2025-02-15' = [
+  for inbox in inboxes: if (subscriptionEnabled) {
+    parent: systemTopic
+    name: '${inbox.container}-blob-created'
+    properties: {
+      destination: {
+        endpointType: 'WebHook'
+        properties: {
+          endpointUrl: format(
+            'https://{0}/runtime/webhooks/blobs?functionName=Host.Functions.{1}&code={2}',
+            functionApp.properties.defaultHostName,
+            inbox.functionName,
+            blobsExtensionKey
+          )
+          maxEventsPerBatch: 1
+          preferredBatchSizeInKilobytes: 64
+        }
+      }
+      eventDeliverySchema: 'EventGridSchema'
+      filter: {
+        includedEventTypes: [
+          'Microsoft.Storage.BlobCreated'
+        ]
+        subjectBeginsWith: '/blobServices/default/containers/${inbox.container}/'
+      }
+      retryPolicy: {
+        maxDeliveryAttempts: 30
+        eventTimeToLiveInMinutes: 1440
       }
     }
-    eventDeliverySchema: 'EventGridSchema'
-    filter: {
-      includedEventTypes: [
-        'Microsoft.Storage.BlobCreated'
-      ]
-      enableAdvancedFilteringOnArrays: true
-      advancedFilters: [
-        {
-          operatorType: 'StringBeginsWith'
-          key: 'subject'
-          values: [for container in inboxContainerNames: '/blobServices/default/containers/${container}/']
-        }
-      ]
-    }
-    retryPolicy: {
-      maxDeliveryAttempts: 30
-      eventTimeToLiveInMinutes: 1440
-    }
   }
-}
+]
 
 resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
   scope: systemTopic

@@ -37,30 +37,28 @@ param privateEndpointSubnetId string
 @description('Required. Private DNS zone ids keyed by short name, from the network module.')
 param dnsZoneIds object
 
-// One schema for all four audit tables and their DCR input streams; the audit sink in code writes these columns.
-var auditColumns = [
-  { name: 'TimeGenerated', type: 'datetime' }
-  { name: 'Workflow', type: 'string' }
-  { name: 'InstanceId', type: 'string' }
-  { name: 'Activity', type: 'string' }
-  { name: 'Attempt', type: 'int' }
-  { name: 'Actor', type: 'string' }
-  { name: 'Subject', type: 'string' }
-  { name: 'Action', type: 'string' }
-  { name: 'Outcome', type: 'string' }
-  { name: 'DurationMs', type: 'real' }
-  { name: 'Detail', type: 'string' }
-  { name: 'AiService', type: 'string' }
-  { name: 'Deployment', type: 'string' }
-  { name: 'Model', type: 'string' }
-  { name: 'InputTokens', type: 'int' }
-  { name: 'OutputTokens', type: 'int' }
-  { name: 'RequestCharacters', type: 'int' }
-  { name: 'ResponseCharacters', type: 'int' }
-  { name: 'RetentionClass', type: 'string' }
-]
+// The audit schema is generated from the code (AuditTableSchema.ToSchemaJson) and read here as it is, so the table
+// names, their DCR streams and the columns the ingestion sink writes cannot drift from what the workspace accepts.
+var auditSchema = loadJsonContent('../../docs/audit-table-schema.json')
 
-var workflows = items(auditRetention)
+var auditTableColumns = map(auditSchema.columns, column => {
+  name: column.name
+  type: column.type
+  description: column.description
+})
+
+// Stream declarations take names and types only.
+var auditStreamColumns = map(auditSchema.columns, column => {
+  name: column.name
+  type: column.type
+})
+
+// The retention parameter is keyed by workflow, like the code's Audit:Retention section.
+var auditTables = map(auditSchema.tables, table => {
+  name: table.table
+  stream: table.stream
+  retention: auditRetention[table.workflow]
+})
 
 var workspaceDestination = 'audit-workspace'
 
@@ -93,17 +91,17 @@ resource workspaceLock 'Microsoft.Authorization/locks@2020-05-01' = {
   }
 }
 
-resource auditTables 'Microsoft.OperationalInsights/workspaces/tables@2023-09-01' = [
-  for workflow in workflows: {
+resource tables 'Microsoft.OperationalInsights/workspaces/tables@2023-09-01' = [
+  for table in auditTables: {
     parent: workspace
-    name: 'Audit${workflow.key}_CL'
+    name: table.name
     properties: {
       plan: 'Analytics'
-      retentionInDays: workflow.value.retentionInDays
-      totalRetentionInDays: workflow.value.totalRetentionInDays
+      retentionInDays: table.retention.retentionInDays
+      totalRetentionInDays: table.retention.totalRetentionInDays
       schema: {
-        name: 'Audit${workflow.key}_CL'
-        columns: auditColumns
+        name: table.name
+        columns: auditTableColumns
       }
     }
   }
@@ -126,8 +124,8 @@ resource dataCollectionRule 'Microsoft.Insights/dataCollectionRules@2023-03-11' 
   tags: tags
   properties: {
     dataCollectionEndpointId: dataCollectionEndpoint.id
-    streamDeclarations: toObject(workflows, workflow => 'Custom-Audit${workflow.key}_CL', workflow => {
-      columns: auditColumns
+    streamDeclarations: toObject(auditTables, table => table.stream, _ => {
+      columns: auditStreamColumns
     })
     destinations: {
       logAnalytics: [
@@ -138,16 +136,16 @@ resource dataCollectionRule 'Microsoft.Insights/dataCollectionRules@2023-03-11' 
       ]
     }
     dataFlows: [
-      for workflow in workflows: {
-        streams: ['Custom-Audit${workflow.key}_CL']
+      for table in auditTables: {
+        streams: [table.stream]
         destinations: [workspaceDestination]
         transformKql: 'source'
-        outputStream: 'Custom-Audit${workflow.key}_CL'
+        outputStream: table.stream
       }
     ]
   }
   // The output streams name the custom tables, which must exist before the rule is accepted.
-  dependsOn: [auditTables]
+  dependsOn: [tables]
 }
 
 resource appInsights 'Microsoft.Insights/components@2020-02-02' = {

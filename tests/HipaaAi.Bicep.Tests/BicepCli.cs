@@ -32,6 +32,9 @@ public static class BicepCli
     /// <summary>The repository's bicep folder.</summary>
     public static string SourceFolder { get; } = Metadata("BicepFolder");
 
+    /// <summary>The repository root, parent of the bicep folder.</summary>
+    public static string RepositoryFolder { get; } = Path.GetDirectoryName(SourceFolder)!;
+
     private static string Executable { get; } = Metadata("BicepPath").Replace('\\', '/');
 
     public static async Task<BicepRun> RunAsync(string workingDirectory, params string[] arguments)

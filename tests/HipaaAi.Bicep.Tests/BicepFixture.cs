@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 
 namespace HipaaAi.Bicep.Tests;
 
@@ -8,7 +9,7 @@ namespace HipaaAi.Bicep.Tests;
 /// Compiles, lints and snapshots the templates once for all tests, in parallel, on temporary copies of the bicep
 /// folder so a test run never writes into the repository (unless snapshots are being re-recorded on purpose).
 /// </summary>
-public sealed class BicepFixture : IAsyncLifetime
+public sealed partial class BicepFixture : IAsyncLifetime
 {
     /// <summary>Set to 1 to overwrite bicep/snapshots with freshly predicted resources instead of validating.</summary>
     public const string RecordVariable = "HIPAA_RECORD_SNAPSHOTS";
@@ -146,9 +147,13 @@ public sealed class BicepFixture : IAsyncLifetime
         return (validation, Snapshot.Load(working));
     }
 
+    /// <summary>
+    /// Copies the bicep folder, and every file outside it that a template loads (the audit schema, the routing rules),
+    /// into the same layout under the work folder, so relative load paths resolve as they do in the repository.
+    /// </summary>
     private string CopySources()
     {
-        var target = workFolder;
+        var target = Path.Combine(workFolder, Path.GetFileName(BicepCli.SourceFolder));
         foreach (var source in Directory.EnumerateFiles(BicepCli.SourceFolder, "*", SearchOption.AllDirectories))
         {
             var relative = Path.GetRelativePath(BicepCli.SourceFolder, source);
@@ -157,13 +162,32 @@ public sealed class BicepFixture : IAsyncLifetime
                 continue;
             }
 
-            var destination = Path.Combine(target, relative);
-            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-            File.Copy(source, destination);
+            CopyInto(source, Path.Combine(target, relative));
+        }
+
+        var outside = LoadedFiles().Where(path => !path.StartsWith(BicepCli.SourceFolder, StringComparison.Ordinal));
+        foreach (var loaded in outside)
+        {
+            CopyInto(loaded, Path.Combine(workFolder, Path.GetRelativePath(BicepCli.RepositoryFolder, loaded)));
         }
 
         return target;
     }
+
+    private static IEnumerable<string> LoadedFiles() =>
+        Directory.EnumerateFiles(BicepCli.SourceFolder, "*.bicep", SearchOption.AllDirectories)
+            .SelectMany(template => LoadCall().Matches(File.ReadAllText(template))
+                .Select(match => Path.GetFullPath(match.Groups[1].Value, Path.GetDirectoryName(template)!)))
+            .Distinct();
+
+    private static void CopyInto(string source, string destination)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+        File.Copy(source, destination, overwrite: true);
+    }
+
+    [GeneratedRegex(@"load(?:Json|Yaml|Text)Content\('([^']+)'")]
+    private static partial Regex LoadCall();
 }
 
 [CollectionDefinition(Name)]

@@ -47,6 +47,9 @@ public sealed class LocalSession : IAsyncDisposable
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["Audit:Local:RootPath"] = paths.Audit,
+                ["Phi:PseudonymKey"] = LocalKeys.PseudonymKey(paths),
+                // The classifier trains once (seconds) and is reused by every later run.
+                ["Understanding:ModelPath"] = Path.Combine(paths.StateRoot, "models", "document-classifier.zip"),
             })
             .AddEnvironmentVariables("HIPAAAI_")
             .AddInMemoryCollection(overrides ?? new Dictionary<string, string?>());

@@ -30,7 +30,7 @@ public static class BrokenFiles
         return pdf[..cut];
     }
 
-    /// <summary>A real, minimal Word document (a ZIP with [Content_Types].xml), to be saved under a .pdf name.</summary>
+    /// <summary>A real, minimal Word document (a ZIP with [Content_Types].xml), to be saved as .pdf.</summary>
     public static byte[] MinimalDocx(string paragraph)
     {
         ArgumentNullException.ThrowIfNull(paragraph);
@@ -123,7 +123,8 @@ public static class BrokenFiles
     /// Pages of a junk fax: a line-noise page, a nearly blank page with only a header bar and speckle, and a page of
     /// streaks. Nothing on them is readable text.
     /// </summary>
-    public static IReadOnlyList<GrayImage> JunkFaxPages(Random random, int width = 1700, int height = 2200, int dpi = 200)
+    public static IReadOnlyList<GrayImage> JunkFaxPages(
+        Random random, int width = 1700, int height = 2200, int dpi = 200)
     {
         ArgumentNullException.ThrowIfNull(random);
 

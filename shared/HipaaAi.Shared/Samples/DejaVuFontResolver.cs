@@ -27,7 +27,8 @@ public sealed class DejaVuFontResolver : IFontResolver
             if (!File.Exists(Path.Combine(directory, face + ".ttf")))
             {
                 throw new SampleRenderingException(
-                    $"Font file {face}.ttf was not found in {directory}; install the Debian package fonts-dejavu-core.");
+                    $"Font file {face}.ttf was not found in {directory}; " +
+                    "install the Debian package fonts-dejavu-core.");
             }
         }
 

@@ -13,7 +13,7 @@ public sealed record FaxEffects(
     /// <summary>A clean line: thresholded only.</summary>
     public static FaxEffects None { get; } = new(0, 0, 0, new Dictionary<int, int>());
 
-    /// <summary>A typical received fax: light speckle, a fraction of a degree of skew, one-pixel feeder jitter.</summary>
+    /// <summary>A typical received fax: light speckle, under a degree of skew, one-pixel feeder jitter.</summary>
     public static FaxEffects Typical { get; } = new(0.002, 0.6, 1, new Dictionary<int, int>());
 
     public FaxEffects WithRotation(int pageNumber, int clockwiseDegrees) =>

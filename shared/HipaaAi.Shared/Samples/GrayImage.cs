@@ -75,7 +75,7 @@ public sealed class GrayImage
         return new GrayImage(Width, Height, Dpi, result);
     }
 
-    /// <summary>Shifts each run of rows sideways by up to <paramref name="maxShift"/> pixels, like a sheet feeder.</summary>
+    /// <summary>Shifts bands of rows sideways by up to <paramref name="maxShift"/> pixels, like a feeder.</summary>
     public GrayImage JitterRows(Random random, int maxShift, int rowsPerBand = 24)
     {
         ArgumentNullException.ThrowIfNull(random);
@@ -92,20 +92,18 @@ public sealed class GrayImage
                 shift = random.Next(-maxShift, maxShift + 1);
             }
 
-            for (var x = 0; x < Width; x++)
+            var row = y * Width;
+            var length = Width - Math.Abs(shift);
+            if (length > 0)
             {
-                var source = x - shift;
-                if (source >= 0 && source < Width)
-                {
-                    result[(y * Width) + x] = Pixels[(y * Width) + source];
-                }
+                Array.Copy(Pixels, row + Math.Max(0, -shift), result, row + Math.Max(0, shift), length);
             }
         }
 
         return new GrayImage(Width, Height, Dpi, result);
     }
 
-    /// <summary>Rotates by a small angle about the centre (nearest neighbour), filling uncovered corners with white.</summary>
+    /// <summary>Rotates by a small angle about the centre (nearest neighbour); uncovered corners turn white.</summary>
     public GrayImage Skew(double degrees)
     {
         var radians = degrees * Math.PI / 180.0;
@@ -116,14 +114,17 @@ public sealed class GrayImage
         var result = new byte[Pixels.Length];
         for (var y = 0; y < Height; y++)
         {
-            for (var x = 0; x < Width; x++)
+            // Walk the source along the row instead of recomputing the rotation for every pixel.
+            var dy = y - centreY;
+            var sourceX = (sin * dy) + centreX - (cos * centreX) + 0.5;
+            var sourceY = (cos * dy) + centreY + (sin * centreX) + 0.5;
+            var row = y * Width;
+            for (var x = 0; x < Width; x++, sourceX += cos, sourceY -= sin)
             {
-                var dx = x - centreX;
-                var dy = y - centreY;
-                var sourceX = (int)Math.Round((cos * dx) + (sin * dy) + centreX);
-                var sourceY = (int)Math.Round((-sin * dx) + (cos * dy) + centreY);
-                var inside = sourceX >= 0 && sourceX < Width && sourceY >= 0 && sourceY < Height;
-                result[(y * Width) + x] = inside ? Pixels[(sourceY * Width) + sourceX] : White;
+                var sx = (int)Math.Floor(sourceX);
+                var sy = (int)Math.Floor(sourceY);
+                var inside = (uint)sx < (uint)Width && (uint)sy < (uint)Height;
+                result[row + x] = inside ? Pixels[(sy * Width) + sx] : White;
             }
         }
 

@@ -94,9 +94,11 @@ public sealed record LabeledCorpus(string Root, IReadOnlyList<LabeledFile> Files
             return true;
         }
 
-        return Enum.TryParse(folderName, ignoreCase: true, out type)
-            && Enum.IsDefined(type)
-            && !int.TryParse(folderName, out _);
+        // Names only: Enum.TryParse would also accept numbers and comma-separated combinations.
+        var name = Enum.GetNames<DocumentType>()
+            .FirstOrDefault(candidate => string.Equals(candidate, folderName, StringComparison.OrdinalIgnoreCase));
+        type = name is null ? default : Enum.Parse<DocumentType>(name);
+        return name is not null;
     }
 
     /// <summary>The absolute path of a labeled file.</summary>

@@ -56,7 +56,7 @@ public sealed record LabeledFile(
     IReadOnlyDictionary<int, int> RotatedPages,
     IReadOnlyList<LabeledDocument> Documents);
 
-/// <summary>The contents of labels.json: the seed a sample set was made from and the expected result per file.</summary>
+/// <summary>The contents of labels.json: the seed a sample set came from and the expected result per file.</summary>
 public sealed record SampleLabels(int Seed, IReadOnlyList<LabeledFile> Files)
 {
     public const string FileName = "labels.json";

@@ -23,13 +23,14 @@ public sealed partial class SampleRenderer(IOptions<SampleRenderingOptions> opti
     private const double BodyFontSize = 10.5;
     private const double MinimumFontSize = 6;
     private const string FontFamily = "DejaVu Sans";
+    private const int DefaultChunkPages = 16;
 
     // Fixed so that the same texts and seed give the same bytes; a real sender's date is not a property we test.
     private static readonly DateTime FixedTimestamp = new(2026, 1, 5, 9, 30, 0, DateTimeKind.Utc);
 
     private readonly SampleRenderingOptions _options = options.Value;
 
-    /// <summary>A Letter-size PDF with one page per text and a real text layer. The first line is a bold heading.</summary>
+    /// <summary>A Letter-size PDF with one page per text and a real text layer; the first line is bold.</summary>
     public byte[] RenderTextPdf(IReadOnlyList<string> pageTexts, int seed)
     {
         ArgumentNullException.ThrowIfNull(pageTexts);
@@ -72,54 +73,53 @@ public sealed partial class SampleRenderer(IOptions<SampleRenderingOptions> opti
     /// Rasterizes a PDF a few pages at a time, so a long fax holds at most <paramref name="pagesPerChunk"/> raster
     /// pages in memory. Pages come back in order.
     /// </summary>
-    public IEnumerable<GrayImage> RasterizeInChunks(byte[] pdf, int pagesPerChunk = 16)
+    public IEnumerable<GrayImage> RasterizeInChunks(byte[] pdf, int pagesPerChunk = DefaultChunkPages)
     {
         ArgumentNullException.ThrowIfNull(pdf);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pagesPerChunk);
 
-        return Iterate();
+        return RasterizeChunks(pdf, pagesPerChunk).SelectMany(chunk => chunk);
+    }
 
-        IEnumerable<GrayImage> Iterate()
+    private IEnumerable<IReadOnlyList<GrayImage>> RasterizeChunks(byte[] pdf, int pagesPerChunk)
+    {
+        var workDirectory = Directory.CreateTempSubdirectory("hipaa-samples-");
+        try
         {
-            var workDirectory = Directory.CreateTempSubdirectory("hipaa-samples-");
-            try
+            var input = Path.Combine(workDirectory.FullName, "in.pdf");
+            File.WriteAllBytes(input, pdf);
+            var pageCount = CountPages(pdf);
+            for (var first = 1; first <= pageCount; first += pagesPerChunk)
             {
-                var input = Path.Combine(workDirectory.FullName, "in.pdf");
-                File.WriteAllBytes(input, pdf);
-                var pageCount = CountPages(pdf);
-                for (var first = 1; first <= pageCount; first += pagesPerChunk)
+                var stopwatch = Stopwatch.StartNew();
+                var last = first + Math.Min(pageCount - first, pagesPerChunk - 1);
+                var prefix = Path.Combine(workDirectory.FullName, $"chunk{first}");
+                RunPdftoppm(input, prefix, first, last);
+
+                var files = workDirectory.GetFiles($"chunk{first}-*.pgm")
+                    .OrderBy(file => PageNumberOf(file.Name))
+                    .ToList();
+                if (files.Count != last - first + 1)
                 {
-                    var stopwatch = Stopwatch.StartNew();
-                    var last = Math.Min(pageCount, first + pagesPerChunk - 1);
-                    var prefix = Path.Combine(workDirectory.FullName, $"chunk{first}");
-                    RunPdftoppm(input, prefix, first, last);
-
-                    var files = workDirectory.GetFiles($"chunk{first}-*.pgm")
-                        .OrderBy(file => PageNumberOf(file.Name))
-                        .ToList();
-                    if (files.Count != last - first + 1)
-                    {
-                        throw new SampleRenderingException(
-                            $"pdftoppm wrote {files.Count} rasters for pages {first}-{last}.");
-                    }
-
-                    Logs.PagesRasterized(logger, files.Count, _options.RasterDpi, stopwatch.ElapsedMilliseconds);
-                    foreach (var file in files)
-                    {
-                        var page = PgmDecoder.Decode(File.ReadAllBytes(file.FullName), _options.RasterDpi);
-                        file.Delete();
-                        yield return page;
-                    }
+                    throw new SampleRenderingException(
+                        $"pdftoppm wrote {files.Count} rasters for pages {first}-{last}.");
                 }
+
+                Logs.PagesRasterized(logger, files.Count, _options.RasterDpi, stopwatch.ElapsedMilliseconds);
+                var pages = files
+                    .Select(file => PgmDecoder.Decode(File.ReadAllBytes(file.FullName), _options.RasterDpi))
+                    .ToList();
+                files.ForEach(file => file.Delete());
+                yield return pages;
             }
-            finally
-            {
-                workDirectory.Delete(recursive: true);
-            }
+        }
+        finally
+        {
+            workDirectory.Delete(recursive: true);
         }
     }
 
-    /// <summary>Turns a rendered page into a received fax page: bilevel, speckled, skewed, jittered, maybe rotated.</summary>
+    /// <summary>Turns a rendered page into a received fax page: bilevel, speckled, skewed, maybe turned.</summary>
     public static GrayImage ToFaxPage(GrayImage page, FaxEffects effects, int pageNumber, Random random)
     {
         ArgumentNullException.ThrowIfNull(page);
@@ -172,12 +172,22 @@ public sealed partial class SampleRenderer(IOptions<SampleRenderingOptions> opti
         ArgumentNullException.ThrowIfNull(pageTexts);
         ArgumentNullException.ThrowIfNull(effects);
 
-        var random = new Random(seed);
+        var seeds = new Random(seed);
         var pageNumber = 0;
-        foreach (var page in RasterizeInChunks(RenderTextPdf(pageTexts, seed)))
+        foreach (var chunk in RasterizeChunks(RenderTextPdf(pageTexts, seed), DefaultChunkPages))
         {
-            pageNumber++;
-            yield return ToFaxPage(page, effects, pageNumber, random);
+            // Each page gets its own seed drawn in page order, so pages can be degraded in parallel and the result
+            // still depends only on the seed.
+            var pageSeeds = chunk.Select(_ => seeds.Next()).ToArray();
+            var firstPageNumber = pageNumber + 1;
+            var degraded = new GrayImage[chunk.Count];
+            Parallel.For(0, chunk.Count, i =>
+                degraded[i] = ToFaxPage(chunk[i], effects, firstPageNumber + i, new Random(pageSeeds[i])));
+            pageNumber += chunk.Count;
+            foreach (var page in degraded)
+            {
+                yield return page;
+            }
         }
     }
 
@@ -361,7 +371,8 @@ public sealed partial class SampleRenderer(IOptions<SampleRenderingOptions> opti
         try
         {
             process = Process.Start(start)
-                ?? throw new SampleRenderingException("pdftoppm did not start; install the Debian package poppler-utils.");
+                ?? throw new SampleRenderingException(
+                    "pdftoppm did not start; install the Debian package poppler-utils.");
         }
         catch (Win32Exception exception)
         {

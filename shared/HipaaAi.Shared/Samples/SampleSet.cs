@@ -17,7 +17,7 @@ public sealed class SampleSet(SampleRenderer renderer, ILogger<SampleSet> logger
     /// <summary>Name of the optional long fax written for throughput benchmarks.</summary>
     public const string BenchmarkFileName = "benchmark-fax.tif";
 
-    private const int MaxPacketDraws = 200;
+    private const int MaxDraws = 500;
 
     private static readonly Dictionary<int, int> NoRotation = [];
 
@@ -38,10 +38,11 @@ public sealed class SampleSet(SampleRenderer renderer, ILogger<SampleSet> logger
             BornDigital(folder, "prior-authorization.pdf", generator.Next(DocumentType.PriorAuthorizationForm),
                 seeds.Next()),
             BornDigital(folder, "payer-policy.pdf", generator.Next(DocumentType.PayerPolicy), seeds.Next()),
-            Fax(folder, "clinical-note-fax.tif", generator.Next(DocumentType.ClinicalNote), 180, seeds.Next()),
-            Fax(folder, "imaging-report-fax.tif", generator.Next(DocumentType.ImagingReport), 90, seeds.Next()),
-            Scanned(folder, "discharge-summary-scan.pdf", generator.Next(DocumentType.DischargeSummary),
+            Fax(folder, "clinical-note-fax.tif", DrawMultiPage(generator, DocumentType.ClinicalNote), 180,
                 seeds.Next()),
+            Fax(folder, "discharge-summary-fax.tif", DrawMultiPage(generator, DocumentType.DischargeSummary), 90,
+                seeds.Next()),
+            Scanned(folder, "imaging-report-scan.pdf", generator.Next(DocumentType.ImagingReport), seeds.Next()),
             Packet(folder, "fax-packet.tif", DrawPacket(generator), seeds.Next()),
             JunkFax(folder, "junk-fax.tif", seeds.Next()),
         };
@@ -162,22 +163,38 @@ public sealed class SampleSet(SampleRenderer renderer, ILogger<SampleSet> logger
     }
 
     /// <summary>
-    /// The default set wants a cover sheet and exactly three documents with one change of patient; packets are drawn
-    /// from the generator's own composer until one has that shape, which keeps the result a function of the seed.
+    /// The default set wants a cover sheet and exactly three documents with one change of patient, over 8 to 12
+    /// pages; packets are drawn from the generator's own composer until one has that shape, which keeps the result a
+    /// function of the seed.
     /// </summary>
     private static FaxPacket DrawPacket(SyntheticDocuments generator)
     {
-        for (var draw = 0; draw < MaxPacketDraws; draw++)
+        for (var draw = 0; draw < MaxDraws; draw++)
         {
             var packet = generator.NextFaxPacket();
-            if (packet.Documents.Count == 4 && packet.PatientCount == 2)
+            var pages = packet.Documents[^1].LastPage;
+            if (packet.Documents.Count == 4 && packet.PatientCount == 2 && pages is >= 8 and <= 12)
             {
                 return packet;
             }
         }
 
-        throw new InvalidOperationException(
-            $"No packet with three documents and two patients in {MaxPacketDraws} draws.");
+        throw new InvalidOperationException($"No packet of the wanted shape in {MaxDraws} draws.");
+    }
+
+    /// <summary>A fax whose last page arrives turned needs a page before it to be a multi-page fax.</summary>
+    private static SyntheticDocument DrawMultiPage(SyntheticDocuments generator, DocumentType type)
+    {
+        for (var draw = 0; draw < MaxDraws; draw++)
+        {
+            var document = generator.Next(type);
+            if (document.Pages.Count >= 2)
+            {
+                return document;
+            }
+        }
+
+        throw new InvalidOperationException($"No multi-page {type} in {MaxDraws} draws.");
     }
 
     private static LabeledFile Completed(

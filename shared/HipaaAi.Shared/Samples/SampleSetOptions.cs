@@ -5,7 +5,7 @@ public sealed record SampleSetOptions
 {
     public int Seed { get; init; } = 20260105;
 
-    /// <summary>Also write a long multi-document fax for throughput benchmarks (slow: about a minute to render).</summary>
+    /// <summary>Also write a long multi-document fax for throughput benchmarks (slow to render).</summary>
     public bool IncludeBenchmarkFax { get; init; }
 
     public int BenchmarkPageCount { get; init; } = 200;

@@ -98,6 +98,7 @@ public sealed class BrokenFilesTests
     {
         Assert.Equal([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], png[..8]);
         Assert.Equal("IHDR", Encoding.ASCII.GetString(png, 12, 4));
-        return (BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16)), BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(20)));
+        return (BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16)),
+            BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(20)));
     }
 }

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using HipaaAi.Local.Hosting;
@@ -46,34 +45,8 @@ public sealed record ReviewEndpoint(int Port)
         {
             [$"{ApprovalOptions.Section}:Channel"] = ApprovalChannels.Local,
             [$"{ApprovalOptions.Section}:DecisionBaseUrl"] = DecisionBaseUrl.AbsoluteUri,
-            [$"{ApprovalOptions.Section}:LinkSigningKey"] = LocalLinkKey(paths),
+            [$"{ApprovalOptions.Section}:LinkSigningKey"] = LocalKeys.ApprovalLinkKey(paths),
         };
-    }
-
-    private static string LocalLinkKey(LocalPaths paths)
-    {
-        var file = Path.Combine(paths.StateRoot, "approvals", "link-signing.key");
-        if (File.Exists(file))
-        {
-            return File.ReadAllText(file).Trim();
-        }
-
-        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-        var fileOptions = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            // Only this user may read the key that signs local approval links.
-            fileOptions.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        using (var stream = new FileStream(file, fileOptions))
-        using (var writer = new StreamWriter(stream))
-        {
-            writer.Write(key);
-        }
-
-        return key;
     }
 }
 

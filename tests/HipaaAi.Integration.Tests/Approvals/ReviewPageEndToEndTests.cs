@@ -38,7 +38,6 @@ public sealed class ReviewPageEndToEndTests(EmulatorFixture emulator)
         var settings = review.Settings(paths);
         settings["Local:TaskHubName"] = "reviewe2e" + suffix;
         settings[$"{ApprovalOptions.Section}:TableName"] = "reviewe2e" + suffix;
-        settings["Phi:PseudonymKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         var audit = new RecordingAuditSink();
 
         await using var session = await LocalSession.StartAsync(paths, timeout.Token, settings,

@@ -25,4 +25,9 @@ internal static partial class LocalLogs
     [LoggerMessage(EventId = 3012, Level = LogLevel.Warning,
         Message = "Local folder inbox: submitting a file failed with {ExceptionType}; will try again")]
     public static partial void FolderSubmitFailed(ILogger logger, string exceptionType);
+
+    [LoggerMessage(EventId = 3100, Level = LogLevel.Information,
+        Message = "Auto-approver: approval {ApprovalId} answered {Status}")]
+    public static partial void AutoDecided(
+        ILogger logger, string approvalId, Orchestrations.Approvals.DecisionStatus status);
 }

@@ -29,7 +29,8 @@ try
                 options.Value("output") ?? paths.Output,
                 options.Flag("watch"),
                 options.Flag("large"),
-                int.Parse(options.Value("seed") ?? "7", System.Globalization.CultureInfo.InvariantCulture)),
+                int.Parse(options.Value("seed") ?? "7", System.Globalization.CultureInfo.InvariantCulture),
+                options.Flag("auto-approve")),
             stop.Token),
         "samples" => SampleFolder.Write(options.Value("output") ?? paths.Samples,
             int.Parse(options.Value("seed") ?? "7", System.Globalization.CultureInfo.InvariantCulture),
@@ -49,7 +50,7 @@ static int Usage()
 {
     Console.Error.WriteLine("""
         usage: hipaaai-local <command> [options]
-          run      [--input DIR] [--output DIR] [--watch] [--large] [--seed N]
+          run      [--input DIR] [--output DIR] [--watch] [--large] [--seed N] [--auto-approve]
           samples  [--output DIR] [--seed N] [--large]
           eval     --input DIR [--labels FILE]
           audit    verify [--workflow W] | query [--workflow W] [--instance ID] [--subject ID] [--since T] [--until T]

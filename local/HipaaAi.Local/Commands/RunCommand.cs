@@ -1,5 +1,6 @@
 using HipaaAi.Local.Hosting;
 using HipaaAi.Local.Inbox;
+using HipaaAi.Local.Review;
 using HipaaAi.Orchestrations.RecordsIntake.Models;
 using HipaaAi.Shared.Storage;
 using Microsoft.DurableTask.Client;
@@ -9,7 +10,13 @@ using Microsoft.Extensions.Logging;
 namespace HipaaAi.Local.Commands;
 
 /// <summary>Options of the main command.</summary>
-public sealed record RunOptions(string? InputFolder, string OutputFolder, bool Watch, bool IncludeLargeFax, int Seed);
+public sealed record RunOptions(
+    string? InputFolder,
+    string OutputFolder,
+    bool Watch,
+    bool IncludeLargeFax,
+    int Seed,
+    bool AutoApprove = false);
 
 /// <summary>
 /// The main command: starts the emulator and the local host, submits a folder of documents (the generated sample
@@ -22,7 +29,17 @@ public sealed class RunCommand(LocalPaths paths, TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(options);
 
-        await using var session = await LocalSession.StartAsync(paths, cancellationToken).ConfigureAwait(false);
+        var review = ReviewEndpoint.Reserve();
+        await using var session = await LocalSession.StartAsync(paths, cancellationToken, review.Settings(paths))
+            .ConfigureAwait(false);
+        await using var reviewServer = await ReviewServer.StartAsync(session.Services, paths, review,
+            Environment.UserName, cancellationToken).ConfigureAwait(false);
+        await output.WriteLineAsync($"Review page for approvals: {review.PageUrl}").ConfigureAwait(false);
+        using var stopAutoApprover = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var autoApprover = options.AutoApprove
+            ? new AutoApprover(session.Services, session.Services.GetRequiredService<ILogger<AutoApprover>>())
+                .RunAsync(stopAutoApprover.Token)
+            : Task.CompletedTask;
         var store = session.Services.GetRequiredService<DocumentStore>();
         var client = session.Runtime.Client;
 
@@ -51,6 +68,8 @@ public sealed class RunCommand(LocalPaths paths, TextWriter output)
             await WatchAsync(store, client, options.OutputFolder, seen, cancellationToken).ConfigureAwait(false);
         }
 
+        await stopAutoApprover.CancelAsync().ConfigureAwait(false);
+        await autoApprover.ConfigureAwait(false);
         return finished.Any(item => item.Result is null) ? 1 : 0;
     }
 

@@ -10,6 +10,9 @@ public static class LocalKeys
 {
     public static string PseudonymKey(LocalPaths paths) => ReadOrCreate(paths, "pseudonym.key");
 
+    /// <summary>Signs local approval links; kept so links on cards still verify after the host restarts.</summary>
+    public static string ApprovalLinkKey(LocalPaths paths) => ReadOrCreate(paths, "approval-link.key");
+
     private static string ReadOrCreate(LocalPaths paths, string name)
     {
         ArgumentNullException.ThrowIfNull(paths);

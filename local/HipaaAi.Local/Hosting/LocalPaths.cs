@@ -16,6 +16,10 @@ public sealed record LocalPaths(string RepositoryRoot, string StateRoot)
 
     public string Output => Path.Combine(RepositoryRoot, "out");
 
+    /// <summary>The Adaptive Cards renderer the review page serves (npm <c>adaptivecards</c>, installed by setup).</summary>
+    public string AdaptiveCardsScript => Path.Combine(RepositoryRoot, ".tools", "adaptivecards", "node_modules",
+        "adaptivecards", "dist", "adaptivecards.min.js");
+
     public string AzuriteTool => Path.Combine(RepositoryRoot, ".tools", "azurite", "node_modules", ".bin", "azurite");
 
     public static LocalPaths Discover()

@@ -1,3 +1,4 @@
+using HipaaAi.Orchestrations.Approvals;
 using HipaaAi.Shared.Ai;
 using HipaaAi.Shared.Audit;
 using HipaaAi.Shared.Phi;
@@ -21,6 +22,7 @@ public static class ProductServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
 
         services.AddHipaaAiWorkflows(configuration);
+        services.AddApprovals(configuration);
 
         // The splitter, the packet rules and routing are deterministic code in both modes; only reading,
         // classification, extraction and summaries move to the Azure AI services.

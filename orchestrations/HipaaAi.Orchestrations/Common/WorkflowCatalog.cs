@@ -1,3 +1,6 @@
+using HipaaAi.Orchestrations.Approvals;
+using HipaaAi.Orchestrations.Approvals.Activities;
+using HipaaAi.Orchestrations.Approvals.Models;
 using HipaaAi.Orchestrations.RecordsIntake;
 using HipaaAi.Orchestrations.RecordsIntake.Activities;
 using HipaaAi.Orchestrations.RecordsIntake.Models;
@@ -44,6 +47,8 @@ public static class WorkflowCatalog
     [
         OrchestratorDescriptor.For<IntakeRequest, IntakeResult>(RecordsIntakeOrchestrator.Name,
             RecordsIntakeOrchestrator.RunAsync),
+        OrchestratorDescriptor.For<ApprovalRequest, ApprovalOutcome>(ApprovalOrchestrator.Name,
+            ApprovalOrchestrator.RunAsync),
     ];
 
     public static IReadOnlyList<ActivityDescriptor> Activities { get; } =
@@ -58,6 +63,8 @@ public static class WorkflowCatalog
         ActivityDescriptor.For<RouteActivity, RouteInput, RouteResult>(),
         ActivityDescriptor.For<FinishActivity, FinishInput, FinishResult>(),
         ActivityDescriptor.For<QuarantineActivity, QuarantineInput, QuarantineResult>(),
+        ActivityDescriptor.For<PostApprovalCardActivity, PostApprovalCardInput, PostApprovalCardResult>(),
+        ActivityDescriptor.For<CloseApprovalActivity, CloseApprovalInput, CloseApprovalResult>(),
     ];
 
     public static void RegisterAll(DurableTaskRegistry registry)

@@ -97,7 +97,7 @@ public sealed class DocumentInspector(IOptions<PreflightLimits> options, ILogger
                     // PdfPig's width and height already follow /Rotate, as pdftoppm renders the page.
                     var width = PointsToPixels(page.Width);
                     var height = PointsToPixels(page.Height);
-                    pages.Add(new PageGeometry(number, width, height, PdfTextLayer.HasLetters(page)));
+                    pages.Add(new PageGeometry(number, width, height, PdfTextLayer.HasTextLayer(page)));
                 }
                 catch (Exception exception) when (IsParseFailure(exception))
                 {

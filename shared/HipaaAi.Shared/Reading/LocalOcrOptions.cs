@@ -33,12 +33,6 @@ public sealed record LocalOcrOptions
     /// </summary>
     public double MinRotationConfidence { get; init; } = 1.0;
 
-    /// <summary>
-    /// Mean word confidence (0..1) at or above which a page read as it is counts as upright, so orientation detection
-    /// is skipped. Sideways and upside-down text reads far below it.
-    /// </summary>
-    public double UprightConfidence { get; init; } = 0.8;
-
     /// <summary>Longest a single tesseract or pdftoppm run may take.</summary>
     public TimeSpan ProcessTimeout { get; init; } = TimeSpan.FromMinutes(2);
 
@@ -55,7 +49,5 @@ public sealed record LocalOcrOptions
         ArgumentOutOfRangeException.ThrowIfGreaterThan(Dpi, 1200);
         ArgumentOutOfRangeException.ThrowIfNegative(MaxParallelism);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(ProcessTimeout, TimeSpan.Zero);
-        ArgumentOutOfRangeException.ThrowIfNegative(UprightConfidence);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(UprightConfidence, 1.0);
     }
 }

@@ -82,7 +82,7 @@ public sealed class LocalPageReader(IOptions<LocalOcrOptions> options, ILogger<L
                 var pageNumber = RequirePage(pageNumbers[index], document.NumberOfPages);
                 var started = Stopwatch.GetTimestamp();
                 var page = document.GetPage(pageNumber);
-                if (!PdfTextLayer.HasLetters(page))
+                if (!PdfTextLayer.HasTextLayer(page))
                 {
                     ocrPages.Add((index, pageNumber));
                     continue;
@@ -167,25 +167,17 @@ public sealed class LocalPageReader(IOptions<LocalOcrOptions> options, ILogger<L
         {
             image.WritePgm(imagePath);
 
-            // Most pages arrive upright, and an upright page reads with high confidence; orientation detection is a
-            // second Tesseract pass, so it runs only when the first read looks poor.
-            var upright = await RecognizeAsync(imagePath, dpi, workFolder, cancellationToken).ConfigureAwait(false);
-            var result = upright;
-            var rotation = 0;
-            if (_options.DetectRotation && upright.Confidence < _options.UprightConfidence)
+            var rotation = _options.DetectRotation
+                ? await DetectRotationAsync(imagePath, dpi, pageNumber, workFolder, cancellationToken)
+                    .ConfigureAwait(false)
+                : 0;
+            if (rotation != 0)
             {
-                rotation = await DetectRotationAsync(imagePath, dpi, pageNumber, workFolder, cancellationToken)
-                    .ConfigureAwait(false);
-                if (rotation != 0)
-                {
-                    File.Delete(imagePath);
-                    image.RotateClockwise(rotation).WritePgm(imagePath);
-                    var turned = await RecognizeAsync(imagePath, dpi, workFolder, cancellationToken)
-                        .ConfigureAwait(false);
-                    (result, rotation) = turned.Confidence >= upright.Confidence ? (turned, rotation) : (upright, 0);
-                }
+                File.Delete(imagePath);
+                image.RotateClockwise(rotation).WritePgm(imagePath);
             }
 
+            var result = await RecognizeAsync(imagePath, dpi, workFolder, cancellationToken).ConfigureAwait(false);
             var elapsedMs = ElapsedMs(started);
             logger.PageRead(pageNumber, PageTextSource.Ocr, result.Confidence, rotation, elapsedMs);
             return new PageText(pageNumber, result.Text, result.Confidence, rotation, PageTextSource.Ocr);

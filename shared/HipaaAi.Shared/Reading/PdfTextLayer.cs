@@ -6,8 +6,21 @@ namespace HipaaAi.Shared.Reading;
 /// <summary>Reads the text layer of born-digital PDF pages, grouping words into lines from the top of the page.</summary>
 internal static class PdfTextLayer
 {
-    /// <summary>A page with at least one visible letter has a text layer; a page without letters needs OCR.</summary>
-    public static bool HasLetters(Page page) => page.Letters.Any(letter => !string.IsNullOrWhiteSpace(letter.Value));
+    /// <summary>
+    /// Fewer letters than this on a page that also carries an image is a stamp (a fax server's header line, a page
+    /// number) over a scan, not the page's text.
+    /// </summary>
+    public const int MinLettersOverImage = 80;
+
+    /// <summary>
+    /// Whether the page's own text can be used instead of OCR: it has letters, and either no image or enough letters
+    /// that the text is the page's content rather than a header stamped over a scanned image.
+    /// </summary>
+    public static bool HasTextLayer(Page page)
+    {
+        var letters = page.Letters.Count(letter => !string.IsNullOrWhiteSpace(letter.Value));
+        return letters > 0 && (letters >= MinLettersOverImage || !page.GetImages().Any());
+    }
 
     public static string ReadText(Page page)
     {

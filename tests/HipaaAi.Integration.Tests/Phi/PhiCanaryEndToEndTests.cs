@@ -171,7 +171,8 @@ public sealed class PhiCanaryEndToEndTests(LogCapturingFixture host) : IClassFix
             return hits;
         }
 
-        await foreach (var blob in client.GetBlobsAsync(prefix: prefix))
+        await foreach (var blob in client.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None,
+            Azure.Storage.Blobs.Models.BlobStates.None, prefix, default))
         {
             var bytes = (await client.GetBlobClient(blob.Name).DownloadContentAsync()).Value.Content.ToArray();
             if (bytes is [0x1f, 0x8b, ..])

@@ -64,6 +64,21 @@ public sealed class LocalPageReaderTests(ITestOutputHelper output) : IDisposable
         Assert.InRange(page.Confidence, 0.8, 1.0);
     }
 
+    [Fact]
+    public async Task ReadPagesAsync_ScanWithStampedFaxHeader_ReadsTheScanByOcr()
+    {
+        // Arrange
+        var path = _folder.Write("stamped.pdf",
+            TestDocuments.ScannedPdf(IntakeLines, stampedHeader: "FAX 12/01 09:14 PAGE 1/1"));
+
+        // Act
+        var page = Assert.Single(await Reader().ReadPagesAsync(path, DocumentFormat.Pdf, [1], CancellationToken.None));
+
+        // Assert
+        Assert.Equal(PageTextSource.Ocr, page.Source);
+        Assert.Contains("Patient Intake Form", page.Text, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(90, 270)]
     [InlineData(180, 180)]

@@ -57,7 +57,12 @@ internal static class TestDocuments
     }
 
     /// <summary>A PDF whose only page is a picture of text (no letters), like a scanned page.</summary>
-    public static byte[] ImageOnlyPdf(string[] lines)
+    public static byte[] ImageOnlyPdf(string[] lines) => ScannedPdf(lines, stampedHeader: null);
+
+    /// <summary>
+    /// A scanned page with one real text line drawn over it, as fax servers stamp "From ... Page 1/3" on each page.
+    /// </summary>
+    public static byte[] ScannedPdf(string[] lines, string? stampedHeader)
     {
         DejaVuFontResolver.Install();
         using var folder = new TempFolder();
@@ -71,7 +76,13 @@ internal static class TestDocuments
         page.Size = PageSize.Letter;
         using (var graphics = XGraphics.FromPdfPage(page))
         using (var image = XImage.FromFile(folder.File("scan.png")))
+        {
             graphics.DrawImage(image, 0, 0, page.Width.Point, page.Height.Point);
+            if (stampedHeader is not null)
+            {
+                graphics.DrawString(stampedHeader, new XFont("DejaVu Sans", 7), XBrushes.Black, new XPoint(20, 12));
+            }
+        }
 
         using var stream = new MemoryStream();
         document.Save(stream);

@@ -120,7 +120,9 @@ internal sealed class FakeIdentityFactory(Random random)
 
     public FakePayer PayerFor(FakePatient patient)
     {
-        var payer = Payers.First(p => patient.MemberId.StartsWith(p.Prefix, StringComparison.Ordinal));
+        // A patient made elsewhere (a canary, a hand-written case) may carry a member id of no known payer.
+        var known = Payers.Where(p => patient.MemberId.StartsWith(p.Prefix, StringComparison.Ordinal)).ToList();
+        var payer = known.Count > 0 ? known[0] : Pick(Payers);
         return new FakePayer(payer.Name, payer.Plan, Digits(5), "1-800-555-01" + Digits(2));
     }
 

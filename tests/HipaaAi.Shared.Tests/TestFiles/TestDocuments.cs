@@ -22,7 +22,7 @@ internal static class TestDocuments
     public static byte[] TextPdf(
         IReadOnlyList<string[]> pages, string? userPassword = null, double fontSize = 16, int pageRotation = 0)
     {
-        DejaVuFontResolver.Install();
+        HipaaAi.Shared.Samples.DejaVuFontResolver.EnsureRegistered();
         using var document = new PdfDocument();
         var font = new XFont("DejaVu Sans", fontSize);
         foreach (var lines in pages)
@@ -64,7 +64,7 @@ internal static class TestDocuments
     /// </summary>
     public static byte[] ScannedPdf(string[] lines, string? stampedHeader)
     {
-        DejaVuFontResolver.Install();
+        HipaaAi.Shared.Samples.DejaVuFontResolver.EnsureRegistered();
         using var folder = new TempFolder();
         var pdf = folder.Write("source.pdf", TextPdf([lines]));
 

@@ -166,18 +166,22 @@ public sealed class LocalPageReader(IOptions<LocalOcrOptions> options, ILogger<L
         try
         {
             image.WritePgm(imagePath);
+            var result = await RecognizeAsync(imagePath, dpi, workFolder, cancellationToken).ConfigureAwait(false);
 
-            var rotation = _options.DetectRotation
-                ? await DetectRotationAsync(imagePath, dpi, pageNumber, workFolder, cancellationToken)
-                    .ConfigureAwait(false)
-                : 0;
+            var rotation = 0;
+            if (_options.DetectRotation && !LooksUpright(result))
+            {
+                rotation = await DetectRotationAsync(imagePath, dpi, pageNumber, workFolder, cancellationToken)
+                    .ConfigureAwait(false);
+            }
+
             if (rotation != 0)
             {
                 File.Delete(imagePath);
                 image.RotateClockwise(rotation).WritePgm(imagePath);
+                result = await RecognizeAsync(imagePath, dpi, workFolder, cancellationToken).ConfigureAwait(false);
             }
 
-            var result = await RecognizeAsync(imagePath, dpi, workFolder, cancellationToken).ConfigureAwait(false);
             var elapsedMs = ElapsedMs(started);
             logger.PageRead(pageNumber, PageTextSource.Ocr, result.Confidence, rotation, elapsedMs);
             return new PageText(pageNumber, result.Text, result.Confidence, rotation, PageTextSource.Ocr);
@@ -217,6 +221,9 @@ public sealed class LocalPageReader(IOptions<LocalOcrOptions> options, ILogger<L
             File.Delete(rasterPath);
         }
     }
+
+    private bool LooksUpright(OcrResult reading) =>
+        reading.WordCount > 0 && reading.Confidence >= _options.UprightConfidence && reading.HorizontalShare > 0.5;
 
     private async Task<int> DetectRotationAsync(
         string imagePath, int dpi, int pageNumber, string workFolder, CancellationToken cancellationToken)

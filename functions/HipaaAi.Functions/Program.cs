@@ -5,8 +5,6 @@ using HipaaAi.Shared.Configuration;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using OpenTelemetry.Metrics;
-using OpenTelemetry.Trace;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 
@@ -20,9 +18,7 @@ builder.Services.AddHipaaAiProduct(builder.Configuration);
 // Application Insights resource has local authentication disabled). Audit events never travel this way.
 if (builder.Configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"] is { Length: > 0 } connectionString)
 {
-    builder.Services.AddOpenTelemetry()
-        .WithTracing(tracing => tracing.AddSource("HipaaAi.*"))
-        .WithMetrics(metrics => metrics.AddMeter("HipaaAi.*"))
+    builder.Services.AddHipaaAiTelemetry()
         .UseAzureMonitorExporter(exporter =>
         {
             exporter.ConnectionString = connectionString;

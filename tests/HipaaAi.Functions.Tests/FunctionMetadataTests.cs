@@ -61,6 +61,23 @@ public sealed class FunctionMetadataTests
             binding => binding.GetProperty("type").GetString() == "durableClient");
     }
 
+    [Theory]
+    [InlineData("ApprovalDecision", "post", "approvals/{approvalId}/decision")]
+    [InlineData("ApprovalDecisionLink", "get", "approvals/{approvalId}/decision")]
+    [InlineData("RecordViewer", "get", "records/{recordId}")]
+    public void Metadata_StaffEndpoint_IsAnAnonymousHttpTriggerOnItsRoute(string name, string method, string route)
+    {
+        // Act: anonymous at the Functions level; App Service authentication and the services behind decide access.
+        var function = Functions.Value.Single(item => item.GetProperty("name").GetString() == name);
+        var trigger = function.GetProperty("bindings").EnumerateArray()
+            .Single(binding => binding.GetProperty("type").GetString() == "httpTrigger");
+
+        // Assert
+        Assert.Equal(route, trigger.GetProperty("route").GetString());
+        Assert.Equal([method], trigger.GetProperty("methods").EnumerateArray().Select(item => item.GetString()));
+        Assert.Equal("Anonymous", trigger.GetProperty("authLevel").GetString(), ignoreCase: true);
+    }
+
     [Fact]
     public void Metadata_EveryFunction_IsATriggerTheProductKnows()
     {

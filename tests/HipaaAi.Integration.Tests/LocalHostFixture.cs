@@ -23,14 +23,25 @@ public class LocalHostFixture : IAsyncLifetime
         var discovered = LocalPaths.Discover();
         var state = Directory.CreateTempSubdirectory("hipaaai-it-").FullName;
         Paths = new LocalPaths(discovered.RepositoryRoot, state);
-        Session = await LocalSession.StartAsync(Paths, CancellationToken.None, new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["Local:TaskHubName"] = TaskHub,
             ["Intake:EmptyFileGraceSeconds"] = "2",
             ["Intake:FirstRetryDelaySeconds"] = "0.2",
             ["Intake:MaxRetryDelaySeconds"] = "1",
-        }, ConfigureServices);
+            // Cards carry links; nothing listens here, the tests decide through the decision service itself.
+            ["Approvals:DecisionBaseUrl"] = "http://127.0.0.1:9/api/approvals",
+        };
+        foreach (var (key, value) in ExtraSettings)
+        {
+            settings[key] = value;
+        }
+
+        Session = await LocalSession.StartAsync(Paths, CancellationToken.None, settings, ConfigureServices);
     }
+
+    /// <summary>Settings a fixture adds to, or overrides in, the session's configuration.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> ExtraSettings { get; } = new Dictionary<string, string?>();
 
     /// <summary>Lets a fixture swap an engine for one whose behaviour a test needs.</summary>
     protected virtual void ConfigureServices(IServiceCollection services)

@@ -34,6 +34,7 @@ public sealed class AuditedActivityInvoker(
         Logs.ActivityStarting(logger, instanceId, activityName, request.Attempt);
 
         using var scope = ModelCallScope.Begin();
+        using var span = WorkflowTelemetry.StartActivityCall(execution, request.Input.AuditSubject);
         try
         {
             var output = await activity.RunAsync(request.Input, execution, cancellationToken).ConfigureAwait(false);
@@ -41,12 +42,14 @@ public sealed class AuditedActivityInvoker(
             await WriteAsync(execution, request.Input.AuditSubject, scope.Calls, elapsed, failure: null, cancellationToken)
                 .ConfigureAwait(false);
             Logs.ActivityCompleted(logger, instanceId, activityName, execution.Outcome, elapsed.TotalMilliseconds);
+            WorkflowTelemetry.EndActivityCall(span, execution, elapsed, failure: null);
             return output;
         }
         catch (Exception failure) when (failure is not OperationCanceledException)
         {
             var elapsed = timeProvider.GetElapsedTime(started);
             Logs.ActivityFailed(logger, instanceId, activityName, request.Attempt, failure.GetType().Name);
+            WorkflowTelemetry.EndActivityCall(span, execution, elapsed, failure);
             await WriteAsync(execution, request.Input.AuditSubject, scope.Calls, elapsed, failure, CancellationToken.None)
                 .ConfigureAwait(false);
             throw;

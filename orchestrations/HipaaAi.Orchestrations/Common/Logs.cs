@@ -35,4 +35,8 @@ internal static partial class Logs
     [LoggerMessage(EventId = 1103, Level = LogLevel.Warning,
         Message = "Instance {InstanceId}: step {Activity} failed after all attempts; quarantining")]
     public static partial void IntakeStepExhausted(ILogger logger, string instanceId, string activity);
+
+    [LoggerMessage(EventId = 1104, Level = LogLevel.Warning,
+        Message = "Instance {InstanceId}: review of document {Index} stopped at {Activity} after all attempts")]
+    public static partial void ReviewStepExhausted(ILogger logger, string instanceId, int index, string activity);
 }

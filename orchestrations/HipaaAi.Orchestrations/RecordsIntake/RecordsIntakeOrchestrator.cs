@@ -134,24 +134,35 @@ public static class RecordsIntakeOrchestrator
         ReviewSettings review)
     {
         var retry = request.Settings.Retry;
-        var card = await context.CallWorkflowActivityAsync<RecordReviewInput, RecordReviewCard>(
-            nameof(PrepareReviewActivity), ThisWorkflow, new RecordReviewInput(request.DocumentId, document.Index),
-            retry);
+        try
+        {
+            var card = await context.CallWorkflowActivityAsync<RecordReviewInput, RecordReviewCard>(
+                nameof(PrepareReviewActivity), ThisWorkflow, new RecordReviewInput(request.DocumentId, document.Index),
+                retry);
 
-        var approval = new ApprovalRequest(ThisWorkflow, card.RecordId, ApprovalKinds.RecordReview, card.Title,
-            card.Facts, document.Confidence, card.Exceptions, card.RecordLink,
-            [ApprovalDecision.Approve, ApprovalDecision.Reject], ReviewSettings.ApproverRole, review.ApproverGroup,
-            review.EscalationGroup, review.Timing, retry);
-        var outcome = await context.CallSubOrchestratorAsync<ApprovalOutcome>(ApprovalOrchestrator.Name, approval,
-            new SubOrchestrationOptions { InstanceId = $"{context.InstanceId}-review-{document.Index:D2}" });
+            var approval = new ApprovalRequest(ThisWorkflow, card.RecordId, ApprovalKinds.RecordReview, card.Title,
+                card.Facts, document.Confidence, card.Exceptions, card.RecordLink,
+                [ApprovalDecision.Approve, ApprovalDecision.Reject], ReviewSettings.ApproverRole, review.ApproverGroup,
+                review.EscalationGroup, review.Timing, retry);
+            var outcome = await context.CallSubOrchestratorAsync<ApprovalOutcome>(ApprovalOrchestrator.Name, approval,
+                new SubOrchestrationOptions { InstanceId = $"{context.InstanceId}-review-{document.Index:D2}" });
 
-        var applied = await context.CallWorkflowActivityAsync<ApplyReviewInput, ApplyReviewResult>(
-            nameof(ApplyReviewActivity),
-            ThisWorkflow,
-            new ApplyReviewInput(request.DocumentId, document.Index, outcome.Verdict, outcome.Decision,
-                outcome.DecidedBy, outcome.Comment, outcome.DecidedAt),
-            retry);
-        return document with { Queue = applied.Queue ?? document.Queue, ReviewStatus = applied.Status };
+            var applied = await context.CallWorkflowActivityAsync<ApplyReviewInput, ApplyReviewResult>(
+                nameof(ApplyReviewActivity),
+                ThisWorkflow,
+                new ApplyReviewInput(request.DocumentId, document.Index, outcome.Verdict, outcome.Decision,
+                    outcome.DecidedBy, outcome.Comment, outcome.DecidedAt),
+                retry);
+            return document with { Queue = applied.Queue ?? document.Queue, ReviewStatus = applied.Status };
+        }
+        catch (TaskFailedException failure)
+        {
+            // The file is archived and the record sits in the review queue, so nothing is lost; the failed step is
+            // audited with each attempt and named here for staff to follow up.
+            var logger = context.CreateReplaySafeLogger(typeof(RecordsIntakeOrchestrator));
+            Logs.ReviewStepExhausted(logger, context.InstanceId, document.Index, failure.TaskName);
+            return document with { ReviewStatus = $"{ReviewStatuses.Failed}:{failure.TaskName}" };
+        }
     }
 
     private static async Task<PreflightResult> PreflightAsync(TaskOrchestrationContext context, IntakeRequest request)

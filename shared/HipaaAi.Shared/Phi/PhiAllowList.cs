@@ -16,6 +16,12 @@ public enum PhiSink
 
     /// <summary>Orchestration inputs, outputs and failure details kept by the durable runtime.</summary>
     DurableHistory,
+
+    /// <summary>
+    /// Approval cards posted to Teams. Their facts are masked before they leave (initials, birth year, the last
+    /// digits of an identifier: <c>PhiMask</c>), so no full value of any field is allowed.
+    /// </summary>
+    ApprovalCard,
 }
 
 /// <summary>
@@ -32,6 +38,7 @@ public static class PhiAllowList
             [PhiSink.Logs] = new HashSet<CanaryField>(),
             [PhiSink.Telemetry] = new HashSet<CanaryField>(),
             [PhiSink.DurableHistory] = new HashSet<CanaryField>(),
+            [PhiSink.ApprovalCard] = new HashSet<CanaryField>(),
         }.ToFrozenDictionary();
 
     public static IReadOnlySet<CanaryField> FieldsFor(PhiSink sink) =>

@@ -4,7 +4,10 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using HipaaAi.Local.Commands;
+using HipaaAi.Orchestrations.Common;
+using HipaaAi.Orchestrations.RecordsIntake.Activities;
 using HipaaAi.Orchestrations.RecordsIntake.Models;
+using HipaaAi.Shared.Approvals;
 using HipaaAi.Shared.Phi;
 using HipaaAi.Shared.Samples;
 using HipaaAi.Shared.Storage;
@@ -14,21 +17,88 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using OpenTelemetry.Logs;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 
 namespace HipaaAi.Integration.Tests.Phi;
 
-/// <summary>A host whose every log line, at every level, is kept for scanning.</summary>
+/// <summary>
+/// A host whose every log line, at every level, is kept for scanning, whose exported telemetry (the product's own
+/// OpenTelemetry configuration with an in-memory exporter in place of Azure Monitor) is kept too, and which sends every
+/// document to review, so that every document also becomes an approval card.
+/// </summary>
 public sealed class LogCapturingFixture : LocalHostFixture
 {
     public ConcurrentQueue<string> Lines { get; } = new();
 
-    protected override void ConfigureServices(IServiceCollection services) =>
+    public List<System.Diagnostics.Activity> Spans { get; } = [];
+
+    public List<Metric> Metrics { get; } = [];
+
+    public List<LogRecord> ExportedLogs { get; } = [];
+
+    protected override IReadOnlyDictionary<string, string?> ExtraSettings { get; } = new Dictionary<string, string?>
+    {
+        ["Understanding:ReviewConfidenceThreshold"] = "0.999",
+    };
+
+    protected override void ConfigureServices(IServiceCollection services)
+    {
         services.AddLogging(logging =>
         {
             logging.SetMinimumLevel(LogLevel.Trace);
             logging.AddFilter(_ => true);
             logging.AddProvider(new CapturingProvider(Lines));
         });
+        services.AddHipaaAiTelemetry()
+            .WithTracing(tracing => tracing.AddInMemoryExporter(Spans))
+            .WithMetrics(metrics => metrics.AddInMemoryExporter(Metrics))
+            .WithLogging(logging => logging.AddInMemoryExporter(ExportedLogs));
+    }
+
+    /// <summary>Everything the exporter was handed, as text: span names and tags, metric names and tags, log records.</summary>
+    public string ExportedTelemetry()
+    {
+        var text = new StringBuilder();
+        lock (Spans)
+        {
+            foreach (var span in Spans)
+            {
+                text.Append(span.DisplayName).Append(' ').Append(span.StatusDescription).Append(' ');
+                text.AppendJoin(' ', span.TagObjects.Select(tag => $"{tag.Key}={tag.Value}")).Append('\n');
+            }
+        }
+
+        lock (Metrics)
+        {
+            foreach (var metric in Metrics)
+            {
+                foreach (ref readonly var point in metric.GetMetricPoints())
+                {
+                    text.Append(metric.Name).Append(' ');
+                    foreach (var tag in point.Tags)
+                    {
+                        text.Append(tag.Key).Append('=').Append(tag.Value).Append(' ');
+                    }
+
+                    text.Append('\n');
+                }
+            }
+        }
+
+        lock (ExportedLogs)
+        {
+            foreach (var record in ExportedLogs)
+            {
+                text.Append(record.CategoryName).Append(' ').Append(record.FormattedMessage).Append(' ')
+                    .Append(record.Body).Append(' ').Append(record.Exception).Append(' ');
+                text.AppendJoin(' ', (record.Attributes ?? []).Select(pair => $"{pair.Key}={pair.Value}")).Append('\n');
+            }
+        }
+
+        return text.ToString();
+    }
 
     private sealed class CapturingProvider(ConcurrentQueue<string> lines) : ILoggerProvider
     {
@@ -87,7 +157,17 @@ public sealed class PhiCanaryEndToEndTests(LogCapturingFixture host) : IClassFix
         hits.AddRange(await ScanDurableHistoryAsync());
         hits.AddRange(await ScanQueuesAsync());
         hits.AddRange(await ScanContainerAsync(StorageNames.Work, prefix: null));
+        var telemetry = host.ExportedTelemetry();
+        hits.AddRange(CanaryScanner.ScanText(telemetry, "exported telemetry"));
+        var cards = await CardsForAsync(finished.Select(item => item.File.DocumentId).ToList());
+        hits.AddRange(PhiAllowList.Violations(PhiSink.ApprovalCard, CanaryScanner.ScanText(cards, "approval cards")));
         Assert.Empty(hits.Select(hit => $"{hit.Field} in {hit.Location} line {hit.Line}"));
+
+        // The sinks were really exercised: every document became a card, and the activities were exported.
+        var documents = finished.Sum(item => item.Result!.Documents.Count);
+        Assert.Equal(documents, cards.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Contains(nameof(ReadPagesActivity), telemetry, StringComparison.Ordinal);
+        Assert.Contains("hipaaai.activity.calls", telemetry, StringComparison.Ordinal);
 
         var recordHits = new List<CanaryHit>();
         foreach (var item in finished)
@@ -98,6 +178,28 @@ public sealed class PhiCanaryEndToEndTests(LogCapturingFixture host) : IClassFix
         Assert.Contains(recordHits, hit => hit.Field == CanaryField.Name);
         Assert.Contains(recordHits, hit => hit.Field == CanaryField.MedicalRecordNumber);
         Assert.Contains(recordHits, hit => hit.Field == CanaryField.DateOfBirth);
+    }
+
+    /// <summary>The card of every approval about the given documents, one per line, as it would be posted.</summary>
+    private async Task<string> CardsForAsync(List<string> documentIds)
+    {
+        var store = host.Session.Services.GetRequiredService<ApprovalStore>();
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        var expected = documentIds.Count;
+        IReadOnlyList<ApprovalRecord> cards = [];
+        while (DateTime.UtcNow < deadline)
+        {
+            cards = [.. (await store.ListPendingAsync(default))
+                .Where(card => documentIds.Any(id => card.SubjectId.StartsWith(id, StringComparison.Ordinal)))];
+            if (cards.Count >= expected)
+            {
+                break;
+            }
+
+            await Task.Delay(250);
+        }
+
+        return string.Join('\n', cards.Select(card => card.CardJson.ReplaceLineEndings(" ")));
     }
 
     private static void WriteCanaryDocuments(string folder)

@@ -1,4 +1,8 @@
 using HipaaAi.Local.Commands;
+using HipaaAi.Local.Review;
+using HipaaAi.Orchestrations.Approvals.Activities;
+using HipaaAi.Shared.Approvals;
+using Microsoft.Extensions.Logging.Abstractions;
 using HipaaAi.Orchestrations.Common;
 using HipaaAi.Orchestrations.RecordsIntake;
 using HipaaAi.Shared.Audit;
@@ -112,9 +116,13 @@ public sealed class SampleSetEndToEndTests(LocalHostFixture host) : IClassFixtur
         var instances = finished.Select(item => item.File.InstanceId).ToHashSet(StringComparer.Ordinal);
 
         // Act
-        var events = (await reader.QueryAsync(new AuditQuery(Workflow.RecordsIntake), default))
+        var all = (await reader.QueryAsync(new AuditQuery(Workflow.RecordsIntake), default))
             .Select(record => record.Event)
-            .Where(auditEvent => instances.Contains(auditEvent.InstanceId))
+            .ToList();
+        var events = all.Where(auditEvent => instances.Contains(auditEvent.InstanceId)).ToList();
+        var reviews = all
+            .Where(auditEvent => instances.Any(instance => auditEvent.InstanceId.StartsWith(instance + "-review-",
+                StringComparison.Ordinal)))
             .ToList();
         var verification = await reader.VerifyAsync(Workflow.RecordsIntake, default);
 
@@ -125,7 +133,7 @@ public sealed class SampleSetEndToEndTests(LocalHostFixture host) : IClassFixtur
             .Where(activity => activity.ActivityType.Namespace!.StartsWith(typeof(RecordsIntakeOrchestrator).Namespace!,
                 StringComparison.Ordinal))
             .ToList();
-        Assert.Equal(10, intakeActivities.Count);
+        Assert.Equal(12, intakeActivities.Count);
         Assert.All(intakeActivities, activity => Assert.Contains(activity.Name, audited));
         Assert.All(events, auditEvent =>
         {
@@ -134,6 +142,13 @@ public sealed class SampleSetEndToEndTests(LocalHostFixture host) : IClassFixtur
             Assert.Equal("records-intake", auditEvent.RetentionClass);
         });
         Assert.Equal(finished.Count, events.Count(e => e.Action == AuditActions.OrchestrationStarted));
+
+        // The review of each document is audited under its approval instance: the card, its closing, the decision.
+        var reviewed = finished.Sum(item => item.Result!.Documents.Count(document => document.IsReview));
+        Assert.Equal(reviewed, reviews.Count(e => e.Activity == nameof(PostApprovalCardActivity)
+            && e.Action == AuditActions.ActivityCompleted));
+        Assert.Equal(reviewed, reviews.Count(e => e.Action == ApprovalAuditActions.Decided
+            && e.Actor == AutoApprover.Actor));
     }
 
     private static IntakeResult ResultOf(IReadOnlyList<FinishedFile> finished, string file)
@@ -155,10 +170,16 @@ public sealed class SampleSetEndToEndTests(LocalHostFixture host) : IClassFixtur
 
             var folder = Path.Combine(host.Paths.StateRoot, "samples");
             var labels = SampleFolder.Generate(folder, seed: 11, includeBenchmarkFax: false);
-            var submitted = await IntakeBatch.SubmitFolderAsync(host.Store, folder, default);
+            // Documents routed to review are decided by the local auto-approver, so every file runs to its end.
             using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
+            using var stopApprover = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token);
+            var approver = new AutoApprover(host.Session.Services, NullLogger<AutoApprover>.Instance)
+                .RunAsync(stopApprover.Token);
+            var submitted = await IntakeBatch.SubmitFolderAsync(host.Store, folder, default);
             var finished = await IntakeBatch.WaitForAllAsync(host.Session.Runtime.Client, submitted, TextWriter.Null,
-                timeout.Token);
+                timeout.Token, waitForReviews: true);
+            await stopApprover.CancelAsync();
+            await approver;
             _run = (labels, finished);
             return _run.Value;
         }

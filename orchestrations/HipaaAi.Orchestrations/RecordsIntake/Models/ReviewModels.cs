@@ -24,6 +24,9 @@ public static class ReviewStatuses
     public const string Expired = "Expired";
     public const string Undelivered = "Undelivered";
 
+    /// <summary>A step of the review gave up after its retries (followed by the step's name); the record stays in review.</summary>
+    public const string Failed = "ReviewFailed";
+
     /// <summary>The card is out and nobody has decided yet (only ever seen in the orchestration's custom status).</summary>
     public const string Awaiting = "Awaiting";
 }

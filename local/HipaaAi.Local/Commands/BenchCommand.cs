@@ -41,7 +41,8 @@ public static class BenchCommand
         // The raw pass held every decoded page in memory; the peak that matters is the pipeline's own.
         var peakNote = ResetPeakMemory() ? string.Empty : "; includes the raw pass: the kernel refused a reset";
 
-        await using var session = await LocalSession.StartAsync(paths, token).ConfigureAwait(false);
+        // Measuring needs no staff decisions: documents routed to review stay in the review queue, without a card.
+        await using var session = await LocalSession.StartAsync(paths, token, NoReviewCards).ConfigureAwait(false);
         var store = session.Services.GetRequiredService<DocumentStore>();
 
         // A fresh name each run, so the content-derived instance id is new and nothing is skipped as a repeat.
@@ -173,4 +174,6 @@ public static class BenchCommand
 
         return largest;
     }
+
+    private static readonly Dictionary<string, string?> NoReviewCards = new() { ["Intake:Review:Enabled"] = "false" };
 }

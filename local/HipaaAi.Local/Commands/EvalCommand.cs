@@ -27,7 +27,8 @@ public static class EvalCommand
             (corpus.Unlabeled.Count > 0 ? $" ({corpus.Unlabeled.Count} unlabeled files skipped)" : string.Empty))
             .ConfigureAwait(false);
 
-        await using var session = await LocalSession.StartAsync(paths, token).ConfigureAwait(false);
+        // Measuring needs no staff decisions: documents routed to review stay in the review queue, without a card.
+        await using var session = await LocalSession.StartAsync(paths, token, NoReviewCards).ConfigureAwait(false);
         var store = session.Services.GetRequiredService<DocumentStore>();
         var submitted = await IntakeBatch.SubmitFilesAsync(store, corpus.Root,
             [.. corpus.Files.Select(file => file.File)], token).ConfigureAwait(false);
@@ -77,4 +78,6 @@ public static class EvalCommand
 
         return new FilePrediction(item.File.Name, outcome, verdict, documents);
     }
+
+    private static readonly Dictionary<string, string?> NoReviewCards = new() { ["Intake:Review:Enabled"] = "false" };
 }

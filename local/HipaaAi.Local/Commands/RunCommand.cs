@@ -32,7 +32,7 @@ public sealed class RunCommand(LocalPaths paths, TextWriter output)
         ArgumentNullException.ThrowIfNull(options);
 
         var review = ReviewEndpoint.Reserve();
-        await using var session = await LocalSession.StartAsync(paths, cancellationToken, review.Settings(paths))
+        await using var session = await LocalSession.StartAsync(paths, cancellationToken, review.Settings())
             .ConfigureAwait(false);
         await using var reviewServer = await ReviewServer.StartAsync(session.Services, paths, review,
             Environment.UserName, cancellationToken).ConfigureAwait(false);

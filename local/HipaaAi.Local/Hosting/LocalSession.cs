@@ -48,6 +48,7 @@ public sealed class LocalSession : IAsyncDisposable
             {
                 ["Audit:Local:RootPath"] = paths.Audit,
                 ["Phi:PseudonymKey"] = LocalKeys.PseudonymKey(paths),
+                ["Approvals:LinkSigningKey"] = LocalKeys.ApprovalLinkKey(paths),
                 // The classifier trains once (seconds) and is reused by every later run.
                 ["Understanding:ModelPath"] = Path.Combine(paths.StateRoot, "models", "document-classifier.zip"),
             })

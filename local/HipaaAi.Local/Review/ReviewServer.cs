@@ -16,8 +16,8 @@ using Microsoft.Extensions.Logging;
 namespace HipaaAi.Local.Review;
 
 /// <summary>
-/// Where the local review page listens and the settings the approvals need for it: decision links that point at it
-/// and a link-signing key kept in the local state folder (so links survive a restart of the host).
+/// Where the local review page listens and the settings the approvals need for it: decision links that point at it.
+/// (The link-signing key is the local session's, kept in the state folder so links survive a restart.)
 /// </summary>
 public sealed record ReviewEndpoint(int Port)
 {
@@ -39,15 +39,12 @@ public sealed record ReviewEndpoint(int Port)
     }
 
     /// <summary>The configuration the local session needs so cards link to this page.</summary>
-    public IDictionary<string, string?> Settings(LocalPaths paths)
+    public IDictionary<string, string?> Settings()
     {
-        ArgumentNullException.ThrowIfNull(paths);
-
         return new Dictionary<string, string?>
         {
             [$"{ApprovalOptions.Section}:Channel"] = ApprovalChannels.Local,
             [$"{ApprovalOptions.Section}:DecisionBaseUrl"] = DecisionBaseUrl.AbsoluteUri,
-            [$"{ApprovalOptions.Section}:LinkSigningKey"] = LocalKeys.ApprovalLinkKey(paths),
         };
     }
 }

@@ -35,7 +35,7 @@ public sealed class ReviewPageEndToEndTests(EmulatorFixture emulator)
         var paths = emulator.Paths;
         var review = ReviewEndpoint.Reserve();
         var suffix = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
-        var settings = review.Settings(paths);
+        var settings = review.Settings();
         settings["Local:TaskHubName"] = "reviewe2e" + suffix;
         settings[$"{ApprovalOptions.Section}:TableName"] = "reviewe2e" + suffix;
         var audit = new RecordingAuditSink();

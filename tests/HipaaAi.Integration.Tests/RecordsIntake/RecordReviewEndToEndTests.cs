@@ -4,6 +4,7 @@ using HipaaAi.Local.Commands;
 using HipaaAi.Orchestrations.Approvals;
 using HipaaAi.Orchestrations.RecordsIntake;
 using HipaaAi.Orchestrations.RecordsIntake.Models;
+using HipaaAi.Orchestrations.RecordsIntake.Trigger;
 using HipaaAi.Shared.Approvals;
 using HipaaAi.Shared.Audit;
 using HipaaAi.Shared.Samples;
@@ -118,7 +119,19 @@ public sealed class RecordReviewEndToEndTests(LocalHostFixture host) : IClassFix
             await Task.Delay(250);
         }
 
-        throw new TimeoutException($"No approval card was stored for {recordId}.");
+        // Say what the workflow did instead, from its audit trail.
+        var reader = host.Session.Services.GetRequiredService<AuditTrailReader>();
+        var trail = (await reader.QueryAsync(new AuditQuery(Workflow.RecordsIntake), default))
+            .Select(item => item.Event)
+            .Where(item => item.Subject.StartsWith(recordId[..36], StringComparison.Ordinal))
+            .Select(item => $"{item.InstanceId} {item.Activity} #{item.Attempt} {item.Action} {item.Outcome} {item.Detail}");
+        var parentId = RecordsIntakeStarter.InstanceIdFor(recordId[..36]);
+        var client = host.Session.Runtime.Client;
+        var parent = await client.GetInstanceAsync(parentId, getInputsAndOutputs: true);
+        var child = await client.GetInstanceAsync($"{parentId}-review-{recordId[37..]}", getInputsAndOutputs: true);
+        throw new TimeoutException($"No approval card was stored for {recordId}:\n{string.Join('\n', trail)}\n" +
+            $"parent {parent?.RuntimeStatus} {parent?.SerializedOutput} {parent?.FailureDetails}\n" +
+            $"child {child?.RuntimeStatus} {child?.SerializedOutput} {child?.FailureDetails}");
     }
 
     private static async Task<string> PeekAsync(string queue)

@@ -43,7 +43,11 @@ public sealed class CompliancePackBuilder(AuditTrailReader auditReader, TimeProv
 
         var findings = new List<string>();
         var safeguards = new SafeguardReader(environment);
-        var appSettings = environment.AppSettings();
+        // The template's app settings with the configuration files layered on top: what the app would read.
+        var appSettings = inputs.Configuration.AsEnumerable()
+            .Where(pair => pair.Value is not null)
+            .ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.OrdinalIgnoreCase);
+        findings.AddRange(UnreadApprovalSettings(appSettings));
         var activity = new List<WorkflowActivity>();
         var verifications = new List<AuditChainVerification>();
         foreach (var workflow in AuditTables.Workflows)
@@ -70,7 +74,7 @@ public sealed class CompliancePackBuilder(AuditTrailReader auditReader, TimeProv
             safeguards.PrivateEndpoints(),
             RoleAssignments(environment, findings),
             ApprovalRoles(inputs.Configuration, findings),
-            Subprocessors(environment, appSettings),
+            Subprocessors(safeguards.Listed, appSettings),
             ModelDeployments(environment, appSettings, findings),
             AuditRetention(environment, appSettings, findings),
             StorageRetention(environment),
@@ -199,12 +203,30 @@ public sealed class CompliancePackBuilder(AuditTrailReader auditReader, TimeProv
         return rows;
     }
 
+    /// <summary>
+    /// Settings under <c>Approvals:</c> that no <see cref="ApprovalOptions"/> property reads: the app silently ignores
+    /// them, so the environment does not do what the setting's name promises.
+    /// </summary>
+    private static IEnumerable<string> UnreadApprovalSettings(IReadOnlyDictionary<string, string?> settings)
+    {
+        var prefix = ApprovalOptions.Section + ":";
+        var properties = typeof(ApprovalOptions).GetProperties().Select(property => property.Name)
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return settings.Keys
+            .Where(key => key.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            .Select(key => key[prefix.Length..].Split(':')[0])
+            .Where(name => !properties.Contains(name))
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .Order(StringComparer.Ordinal)
+            .Select(name => $"The setting {prefix}{name} is not read by the app (ApprovalOptions has no {name}); " +
+                "its value has no effect.");
+    }
+
     private static List<SubprocessorRow> Subprocessors(
-        CompiledEnvironment environment,
+        IReadOnlyList<TemplateResource> resources,
         IReadOnlyDictionary<string, string?> appSettings)
     {
-        var rows = environment.Resources
-            .Where(resource => resource.Type.Count(character => character == '/') == 1)
+        var rows = resources
             .GroupBy(resource => AzureResourceTypes.ServiceOf(resource.Type), StringComparer.Ordinal)
             .Select(group => new SubprocessorRow(
                 "Microsoft Azure: " + group.Key,

@@ -260,18 +260,25 @@ internal static class DataFlowReader
         foreach (var block in card["body"]!.AsArray().OfType<JsonObject>())
         {
             var type = block["type"]!.ToString();
-            var shows = type == "FactSet" ? "{fact label}: {fact value}" : block["text"]?.ToString() ?? string.Empty;
+            var shows = type == "FactSet" ? "{fact label}: {fact value}" : Placeholders(block["text"]?.ToString());
             elements.Add(new CardElement(type, shows, LimitOf(shows)));
         }
 
         foreach (var action in card["actions"]!.AsArray().OfType<JsonObject>())
         {
-            elements.Add(new CardElement(action["type"]!.ToString(), $"button \"{action["title"]}\" opening " +
-                action["url"], "a link, no data"));
+            elements.Add(new CardElement(action["type"]!.ToString(),
+                $"button \"{action["title"]}\" opening {Uri.UnescapeDataString(action["url"]!.ToString())}",
+                "a link, no data"));
         }
 
         return elements;
     }
+
+    // The probe's sample time and confidence stand for values every card fills in.
+    private static string Placeholders(string? text) =>
+        (text ?? string.Empty)
+            .Replace("1970-01-01 00:00 UTC", "{decide-by, UTC}", StringComparison.Ordinal)
+            .Replace("Confidence: 50 %", "Confidence: {percent}", StringComparison.Ordinal);
 
     private static string LimitOf(string shows) => shows switch
     {

@@ -86,7 +86,7 @@ internal sealed class SafeguardReader(CompiledEnvironment environment)
         {
             return resource.Text("properties.encryption.keyVaultProperties.keyIdentifier") is not null
                 ? "customer-managed key (Key Vault)"
-                : NotSet + ": Microsoft-managed keys";
+                : NotSet;
         }
 
         var text = keySource.Equals("Microsoft.Keyvault", StringComparison.OrdinalIgnoreCase)

@@ -53,7 +53,7 @@ internal static class DataFlowReader
             nodes.Add(new FlowNode(Reviewers, "Staff deciding approvals", FlowStage.Outside,
                 "open signed links or call the decision endpoint", null));
             edges.Add(new FlowEdge(Reviewers, appNode,
-                "HTTPS POST /api/approvals/{id}/decision: decision + signed token, no PHI", safeguards.IsPrivate(app)));
+                "HTTPS POST /api/approvals/{approvalId}/decision: decision + signed token, no PHI", safeguards.IsPrivate(app)));
         }
 
         foreach (var container in environment.OfType(AzureResourceTypes.Container))

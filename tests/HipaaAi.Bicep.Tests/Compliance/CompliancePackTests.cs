@@ -239,6 +239,23 @@ public sealed class CompliancePackTests(BicepFixture bicep, CompliancePackFixtur
         Assert.Contains(pack.Findings, finding => finding.Contains("DeciderRoles", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Findings_ApprovalSettingTheAppDoesNotRead_Reported()
+    {
+        // Arrange
+        var configuration = Path.Combine(packs.Root, "unread-setting.json");
+        await File.WriteAllTextAsync(configuration, """{ "Approvals": { "DeciderRole": { "RecordReview": [ "X" ] } } }""");
+        var folder = Path.Combine(packs.Root, "pack-unread-setting");
+
+        // Act
+        var pack = await CompliancePackFixture.GenerateAsync(packs.Environments["dev"], packs.AuditRoot, folder,
+            [configuration]);
+
+        // Assert
+        Assert.Contains(pack.Findings, finding =>
+            finding.StartsWith("The setting Approvals:DeciderRole is not read by the app", StringComparison.Ordinal));
+    }
+
     [Theory]
     [MemberData(nameof(Environments))]
     public void Pack_CanaryPhiInAuditTrailAndConfiguration_AppearsNowhereInThePack(string environment)
@@ -283,6 +300,8 @@ public sealed class CompliancePackTests(BicepFixture bicep, CompliancePackFixtur
         Assert.All(accounts, name => Assert.Contains(name, dot, StringComparison.Ordinal));
         Assert.All(snapshot.OfType(ResourceTypes.WorkspaceTable),
             table => Assert.Contains($"table {table.Name.Split('/')[^1]}", dot, StringComparison.Ordinal));
+        Assert.Contains($"/api/{HipaaAi.Functions.Approvals.ApprovalFunctions.DecisionRoute}", dot,
+            StringComparison.Ordinal);
     }
 
     [Theory]

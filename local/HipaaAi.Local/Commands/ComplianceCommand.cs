@@ -17,7 +17,11 @@ namespace HipaaAi.Local.Commands;
 /// </summary>
 public static class ComplianceCommand
 {
-    public static async Task<int> RunAsync(CommandLine options, LocalPaths paths, TextWriter output, CancellationToken token)
+    public static async Task<int> RunAsync(
+        CommandLine options,
+        LocalPaths paths,
+        TextWriter output,
+        CancellationToken token)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(paths);
@@ -25,8 +29,9 @@ public static class ComplianceCommand
 
         if (options.Value("params") is not { Length: > 0 } parameterFile)
         {
-            await output.WriteLineAsync("usage: compliance --params bicep/main.prod.bicepparam [--since T] [--until T] " +
-                "[--output DIR] [--config FILE[,FILE]] [--folder AUDIT_DIR] [--subscription-id ID] [--tenant-id ID] " +
+            await output.WriteLineAsync("usage: compliance --params bicep/main.prod.bicepparam [--since T] " +
+                "[--until T] [--output DIR] [--config FILE[,FILE]] [--folder AUDIT_DIR] [--subscription-id ID] " +
+                "[--tenant-id ID] " +
                 "[--resource-group NAME] [--location REGION]").ConfigureAwait(false);
             return 2;
         }
@@ -99,7 +104,9 @@ public static class ComplianceCommand
         var builder = new CompliancePackBuilder(services.GetRequiredService<AuditTrailReader>(), TimeProvider.System);
         var inputs = new PackInputs(
             configuration.Build(),
-            configurationFiles.Select(file => new SourceFile(Display(paths, file), BicepCompiler.Sha256Of(file))).ToList(),
+            configurationFiles
+                .Select(file => new SourceFile(Display(paths, file), BicepCompiler.Sha256Of(file)))
+                .ToList(),
             RoutingOf(environment, paths),
             Display(paths, auditRoot),
             since,
@@ -112,8 +119,8 @@ public static class ComplianceCommand
 
         foreach (var verification in pack.ChainVerifications)
         {
-            await output.WriteLineAsync($"  audit chain {verification.Workflow}: " +
-                (verification.IsIntact ? $"intact, {verification.RecordsVerified} records" : "BROKEN")).ConfigureAwait(false);
+            var state = verification.IsIntact ? $"intact, {verification.RecordsVerified} records" : "BROKEN";
+            await output.WriteLineAsync($"  audit chain {verification.Workflow}: {state}").ConfigureAwait(false);
         }
 
         await output.WriteLineAsync($"  {pack.Findings.Count} finding(s); see README.md").ConfigureAwait(false);
@@ -154,5 +161,7 @@ public static class ComplianceCommand
     }
 
     private static DateTimeOffset? Time(string? value) =>
-        value is null ? null : DateTimeOffset.Parse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+        value is null
+            ? null
+            : DateTimeOffset.Parse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
 }

@@ -76,7 +76,9 @@ public sealed class CompiledEnvironment(
     public TemplateResource? ById(string id) =>
         Resources.FirstOrDefault(resource => string.Equals(resource.Id, id, StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>The function app settings as configuration keys (<c>Section__Key</c> becomes <c>Section:Key</c>).</summary>
+    /// <summary>
+    /// The function app settings as configuration keys (<c>Section__Key</c> becomes <c>Section:Key</c>).
+    /// </summary>
     public IReadOnlyDictionary<string, string?> AppSettings()
     {
         var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);

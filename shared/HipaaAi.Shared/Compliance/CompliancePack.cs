@@ -26,7 +26,9 @@ public sealed record CompliancePack(
     IReadOnlyList<AuditChainVerification> ChainVerifications,
     IReadOnlyList<string> Findings);
 
-/// <summary>The audit period: events at or after <see cref="Since"/> (open when null) and before <see cref="Until"/>.</summary>
+/// <summary>
+/// The audit period: events at or after <see cref="Since"/> (open when null) and before <see cref="Until"/>.
+/// </summary>
 public sealed record EvidencePeriod(DateTimeOffset? Since, DateTimeOffset Until);
 
 /// <summary>Encryption, transport, exposure and authentication of one resource, as the template sets them.</summary>
@@ -65,7 +67,9 @@ public sealed record ModelDeploymentRow(
     int? Capacity,
     string UsedFor);
 
-/// <summary>One workflow's audit retention as the parameters, the workspace table and the app settings state it.</summary>
+/// <summary>
+/// One workflow's audit retention as the parameters, the workspace table and the app settings state it.
+/// </summary>
 public sealed record AuditRetentionRow(
     Workflow Workflow,
     string Table,

@@ -159,8 +159,8 @@ public sealed class CompliancePackBuilder(AuditTrailReader auditReader, TimeProv
     }
 
     /// <summary>
-    /// A principal written as <c>[reference('&lt;site id&gt;', …, 'full').identity.principalId]</c> is that resource's
-    /// system-assigned identity; anything else is shown as written.
+    /// A principal written as <c>[reference('&lt;site id&gt;', …, 'full').identity.principalId]</c> is that
+    /// resource's system-assigned identity; anything else is shown as written.
     /// </summary>
     private static string PrincipalOf(CompiledEnvironment environment, string principal)
     {
@@ -230,10 +230,7 @@ public sealed class CompliancePackBuilder(AuditTrailReader auditReader, TimeProv
             .GroupBy(resource => AzureResourceTypes.ServiceOf(resource.Type), StringComparer.Ordinal)
             .Select(group => new SubprocessorRow(
                 "Microsoft Azure: " + group.Key,
-                string.Join(", ", group.Select(resource => resource.Text("location"))
-                    .OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)) is { Length: > 0 } regions
-                    ? regions
-                    : "resource group region",
+                RegionsOf(group),
                 group.Select(resource => resource.ShortName).Distinct(StringComparer.Ordinal).ToList()))
             .OrderBy(row => row.Service, StringComparer.Ordinal)
             .ToList();
@@ -248,6 +245,13 @@ public sealed class CompliancePackBuilder(AuditTrailReader auditReader, TimeProv
         }
 
         return rows;
+    }
+
+    private static string RegionsOf(IEnumerable<TemplateResource> resources)
+    {
+        var regions = resources.Select(resource => resource.Text("location")).OfType<string>()
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        return regions.Count > 0 ? string.Join(", ", regions) : "resource group region";
     }
 
     private static List<ModelDeploymentRow> ModelDeployments(
@@ -323,7 +327,8 @@ public sealed class CompliancePackBuilder(AuditTrailReader auditReader, TimeProv
         {
             var account = blobs.Name.Split('/')[0];
             rows.Add(SoftDelete(account, "deleted blobs", blobs.Node("properties.deleteRetentionPolicy")));
-            rows.Add(SoftDelete(account, "deleted containers", blobs.Node("properties.containerDeleteRetentionPolicy")));
+            rows.Add(SoftDelete(account, "deleted containers",
+                blobs.Node("properties.containerDeleteRetentionPolicy")));
         }
 
         foreach (var account in environment.OfType(AzureResourceTypes.StorageAccount))

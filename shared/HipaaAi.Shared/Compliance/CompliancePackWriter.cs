@@ -20,8 +20,11 @@ public sealed class CompliancePackWriter(GraphvizRenderer graphviz)
     public const string DotFile = "data-flow.dot";
     public const string ImageFile = "data-flow.png";
 
-    /// <summary>Writes the pack into <paramref name="folder"/> (created if needed) and returns the files written.</summary>
-    public async Task<IReadOnlyList<string>> WriteAsync(CompliancePack pack, string folder, CancellationToken cancellationToken)
+    /// <summary>Writes the pack into <paramref name="folder"/>, created if needed; returns the files.</summary>
+    public async Task<IReadOnlyList<string>> WriteAsync(
+        CompliancePack pack,
+        string folder,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(pack);
         await graphviz.EnsureAvailableAsync(cancellationToken).ConfigureAwait(false);
@@ -40,8 +43,8 @@ public sealed class CompliancePackWriter(GraphvizRenderer graphviz)
 
         foreach (var (name, content) in files)
         {
-            await File.WriteAllTextAsync(Path.Combine(folder, name), content, new UTF8Encoding(false), cancellationToken)
-                .ConfigureAwait(false);
+            await File.WriteAllTextAsync(Path.Combine(folder, name), content, new UTF8Encoding(false),
+                cancellationToken).ConfigureAwait(false);
         }
 
         await graphviz.RenderPngAsync(Path.Combine(folder, DotFile), Path.Combine(folder, ImageFile), cancellationToken)
@@ -71,13 +74,15 @@ public sealed class CompliancePackWriter(GraphvizRenderer graphviz)
         var md = new StringBuilder();
         md.AppendLine($"![PHI data flow]({ImageFile})");
         md.AppendLine();
-        md.AppendLine($"Derived from the compiled template and the app settings; the Graphviz source is [{DotFile}]({DotFile}). " +
-            "Green: reached only through a private endpoint or the VNet. Dashed red: any other path.");
+        md.AppendLine("Derived from the compiled template and the app settings; the Graphviz source is " +
+            $"[{DotFile}]({DotFile}). Green: reached only through a private endpoint or the VNet. Dashed red: any " +
+            "other path.");
         md.AppendLine();
 
         var nodes = PackTable.Of("data-flow-nodes.csv", flow.Nodes,
             ("stage", n => DotWriter.StageTitle(n.Stage)), ("place", n => n.Label),
-            ("private", n => n.Private is null ? "n/a" : n.Private.Value ? "yes" : "no"), ("what and how long", n => n.Detail));
+            ("private", n => n.Private is null ? "n/a" : n.Private.Value ? "yes" : "no"),
+            ("what and how long", n => n.Detail));
         var edges = PackTable.Of("data-flow-edges.csv", flow.Edges,
             ("from", e => LabelOf(flow, e.From)), ("to", e => LabelOf(flow, e.To)), ("what travels", e => e.Label),
             ("private path", e => e.Private));
@@ -89,8 +94,8 @@ public sealed class CompliancePackWriter(GraphvizRenderer graphviz)
             ("meaning", c => c.Description));
         md.AppendLine("## Where it is logged: audit table columns").AppendLine();
         md.AppendLine("Every workflow's audit table has these columns (declared by the template from " +
-            "`docs/audit-table-schema.json`, written by `AuditTableSchema`). None holds PHI: subjects are document ids " +
-            "or keyed pseudonyms, details are codes.");
+            "`docs/audit-table-schema.json`, written by `AuditTableSchema`). None holds PHI: subjects are document " +
+            "ids or keyed pseudonyms, details are codes.");
         md.AppendLine().Append(columns.ToMarkdown()).AppendLine();
 
         var sinks = PackTable.Of("phi-allow-list.csv", flow.SinkRules,
@@ -100,8 +105,8 @@ public sealed class CompliancePackWriter(GraphvizRenderer graphviz)
         var card = PackTable.Of("teams-card-fields.csv", flow.CardElements,
             ("element", c => c.Element), ("shows", c => c.Shows), ("limit", c => c.Limit));
         md.AppendLine("## Where it leaves: the approval card (minimum necessary)").AppendLine();
-        md.AppendLine("Rendered by `AdaptiveCardBuilder` from placeholder content, so this is exactly what a card can " +
-            "carry. Facts are masked by the calling workflow; the card never holds document text.");
+        md.AppendLine("Rendered by `AdaptiveCardBuilder` from placeholder content, so this is exactly what a card " +
+            "can carry. Facts are masked by the calling workflow; the card never holds document text.");
         md.AppendLine().Append(card.ToMarkdown());
         return (md.ToString(), [nodes, edges, columns, sinks, card]);
     }
@@ -130,12 +135,12 @@ public sealed class CompliancePackWriter(GraphvizRenderer graphviz)
             ("principal", r => r.Principal), ("principal type", r => r.PrincipalType), ("role", r => r.Role),
             ("role definition id", r => r.RoleDefinitionId), ("scope", r => r.Scope), ("scope type", r => r.ScopeType));
         var approvals = PackTable.Of("approval-roles.csv", pack.ApprovalRoles,
-            ("workflow", a => a.Workflow), ("approval kind", a => a.ApprovalKind), ("roles that may decide", a => a.Roles),
-            ("source", a => a.Source));
+            ("workflow", a => a.Workflow), ("approval kind", a => a.ApprovalKind),
+            ("roles that may decide", a => a.Roles), ("source", a => a.Source));
         var md = new StringBuilder();
         md.AppendLine("## Azure role assignments in the template").AppendLine();
-        md.AppendLine("Role names come from the built-in role ids (the same in every tenant). Assignments made outside " +
-            "the template (in the portal, by other templates) are not visible here.");
+        md.AppendLine("Role names come from the built-in role ids (the same in every tenant). Assignments made " +
+            "outside the template (in the portal, by other templates) are not visible here.");
         md.AppendLine().Append(roles.ToMarkdown()).AppendLine();
         md.AppendLine("## Who may decide approvals").AppendLine();
         md.AppendLine("From `Approvals:DeciderRoles` in the configuration listed in the index. The decision endpoint " +
@@ -154,8 +159,8 @@ public sealed class CompliancePackWriter(GraphvizRenderer graphviz)
             ("used for", m => m.UsedFor));
         var md = new StringBuilder();
         md.AppendLine("The services that process or hold data for this environment, from the template's resource " +
-            "providers and app settings. Microsoft is the business associate for all Azure and Microsoft 365 services " +
-            "listed; the BAA must cover each.");
+            "providers and app settings. Microsoft is the business associate for all Azure and Microsoft 365 " +
+            "services listed; the BAA must cover each.");
         md.AppendLine().Append(services.ToMarkdown()).AppendLine();
         md.AppendLine("## Model deployments").AppendLine().Append(models.ToMarkdown());
         return (md.ToString(), [services, models]);
@@ -171,7 +176,8 @@ public sealed class CompliancePackWriter(GraphvizRenderer graphviz)
             ("interactive days (app)", r => r.AppInteractiveDays), ("total days (app)", r => r.AppTotalDays),
             ("consistent", r => r.Consistent));
         var storage = PackTable.Of("storage-retention.csv", pack.StorageRetention,
-            ("store", s => s.Store), ("setting", s => s.Setting), ("value", s => s.Value), ("at the end", s => s.AtTheEnd));
+            ("store", s => s.Store), ("setting", s => s.Setting), ("value", s => s.Value),
+            ("at the end", s => s.AtTheEnd));
         var md = new StringBuilder();
         md.AppendLine("## Audit trail, per workflow").AppendLine();
         md.AppendLine("Rows are queryable for the interactive days, then kept in the long-term tier until the total; " +
@@ -195,23 +201,24 @@ public sealed class CompliancePackWriter(GraphvizRenderer graphviz)
             ("segment", v => v.Segment), ("line", v => v.Line));
         var instances = PackTable.Of("instances.csv",
             pack.Activity.SelectMany(a => a.Instances.Select(i => (a.Workflow, Instance: i))),
-            ("workflow", x => x.Workflow), ("instance id", x => x.Instance.InstanceId), ("first event", x => x.Instance.First),
-            ("last event", x => x.Instance.Last), ("events", x => x.Instance.Events),
+            ("workflow", x => x.Workflow), ("instance id", x => x.Instance.InstanceId),
+            ("first event", x => x.Instance.First), ("last event", x => x.Instance.Last),
+            ("events", x => x.Instance.Events),
             ("model calls", x => x.Instance.ModelCalls), ("quarantines", x => x.Instance.Quarantines),
             ("failures", x => x.Instance.Failures));
         var md = new StringBuilder();
         md.AppendLine($"Period: {Period(pack.Period)}. Source: the local audit trail at `{pack.AuditRoot}` " +
             "(the hash-chained copy the app writes on the embedded default). Counts and opaque ids only.");
         md.AppendLine();
-        md.AppendLine("Documents are started orchestrations; model calls are `model.call` events; human decisions are " +
-            "`approval.decided` events; record accesses are `record.*` events; quarantines and failures are events " +
-            "with those outcomes (a failure is one failed attempt, retried or not).");
+        md.AppendLine("Documents are started orchestrations; model calls are `model.call` events; human decisions " +
+            "are `approval.decided` events; record accesses are `record.*` events; quarantines and failures are " +
+            "events with those outcomes (a failure is one failed attempt, retried or not).");
         md.AppendLine().Append(counts.ToMarkdown()).AppendLine();
         md.AppendLine("## Audit chain verification").AppendLine();
         md.AppendLine("Each workflow's whole chain (not only the period) recomputed hash by hash at generation time.");
         md.AppendLine().Append(chains.ToMarkdown()).AppendLine();
-        md.AppendLine($"Per-instance counts: [instances.csv](instances.csv) ({pack.Activity.Sum(a => a.Instances.Count)} " +
-            "instances).");
+        var instanceCount = pack.Activity.Sum(a => a.Instances.Count);
+        md.AppendLine($"Per-instance counts: [instances.csv](instances.csv) ({instanceCount} instances).");
         return (md.ToString(), [counts, chains, instances]);
     }
 
@@ -225,12 +232,19 @@ public sealed class CompliancePackWriter(GraphvizRenderer graphviz)
             "in this folder was written by hand. Audit period: " + Period(pack.Period) + ".");
         md.AppendLine();
         md.AppendLine("| section | file |").AppendLine("|---|---|");
-        md.AppendLine($"| PHI data flow (diagram, places, paths, audit fields, card fields) | [{DataFlowFile}]({DataFlowFile}) |");
-        md.AppendLine($"| Safeguards: encryption, transport, exposure, authentication, locks | [{SafeguardsFile}]({SafeguardsFile}) |");
-        md.AppendLine($"| Access controls: role assignments, approval roles | [{AccessFile}]({AccessFile}) |");
-        md.AppendLine($"| Subprocessors and model deployments | [{SubprocessorsFile}]({SubprocessorsFile}) |");
-        md.AppendLine($"| Retention | [{RetentionFile}]({RetentionFile}) |");
-        md.AppendLine($"| Activity evidence and audit chain verification | [{ActivityFile}]({ActivityFile}) |");
+        (string Title, string File)[] sections =
+        [
+            ("PHI data flow (diagram, places, paths, audit fields, card fields)", DataFlowFile),
+            ("Safeguards: encryption, transport, exposure, authentication, locks", SafeguardsFile),
+            ("Access controls: role assignments, approval roles", AccessFile),
+            ("Subprocessors and model deployments", SubprocessorsFile),
+            ("Retention", RetentionFile),
+            ("Activity evidence and audit chain verification", ActivityFile),
+        ];
+        foreach (var (title, file) in sections)
+        {
+            md.AppendLine($"| {title} | [{file}]({file}) |");
+        }
         md.AppendLine();
 
         md.AppendLine("## Findings").AppendLine();
@@ -249,8 +263,8 @@ public sealed class CompliancePackWriter(GraphvizRenderer graphviz)
         md.AppendLine("| source | value | SHA-256 |").AppendLine("|---|---|---|");
         md.AppendLine($"| parameter file | `{sources.ParameterFile}` | `{sources.ParameterFileSha256}` |");
         md.AppendLine($"| template | `{sources.TemplateFile}` | `{sources.TemplateFileSha256}` |");
-        md.AppendLine($"| compiled ARM template (covers every module and loaded file) | bicep {sources.BicepVersion} | " +
-            $"`{sources.CompiledTemplateSha256}` |");
+        md.AppendLine($"| compiled ARM template (covers every module and loaded file) | {sources.BicepVersion} " +
+            $"| `{sources.CompiledTemplateSha256}` |");
         foreach (var file in sources.TemplateFiles.Skip(1))
         {
             md.AppendLine($"| template file | `{file.Path}` | `{file.Sha256}` |");
@@ -263,14 +277,16 @@ public sealed class CompliancePackWriter(GraphvizRenderer graphviz)
 
         foreach (var (name, value) in sources.EnvironmentVariables)
         {
-            md.AppendLine($"| environment variable the parameters read | `{name}` = `{value ?? "(unset: default)"}` | |");
+            var shown = value ?? "(unset: default)";
+            md.AppendLine($"| environment variable the parameters read | `{name}` = `{shown}` | |");
         }
 
         var context = sources.Context;
+        var placeholder = context.IsPlaceholder
+            ? " (placeholders: resource names with a unique suffix differ in the real subscription)"
+            : string.Empty;
         md.AppendLine($"| deployment scope | subscription `{context.SubscriptionId}`, resource group " +
-            $"`{context.ResourceGroup}`, location `{context.Location}`" +
-            (context.IsPlaceholder ? " (placeholders: resource names with a unique suffix differ in the real subscription)" : string.Empty) +
-            " | |");
+            $"`{context.ResourceGroup}`, location `{context.Location}`{placeholder} | |");
         md.AppendLine($"| audit trail | `{pack.AuditRoot}`, {Period(pack.Period)} | |");
         md.AppendLine();
         md.AppendLine("The app settings of the function app in the compiled template are the environment's " +
@@ -290,7 +306,8 @@ public sealed class CompliancePackWriter(GraphvizRenderer graphviz)
         flow.Nodes.FirstOrDefault(node => node.Id == id)?.Label ?? id;
 
     private static string Period(EvidencePeriod period) =>
-        (period.Since is { } since ? $"from {Time(since)}" : "from the start of the trail") + $" to {Time(period.Until)}";
+        (period.Since is { } since ? $"from {Time(since)}" : "from the start of the trail") +
+        $" to {Time(period.Until)}";
 
     private static string Time(DateTimeOffset time) =>
         time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);

@@ -53,7 +53,8 @@ internal static class DataFlowReader
             nodes.Add(new FlowNode(Reviewers, "Staff deciding approvals", FlowStage.Outside,
                 "open signed links or call the decision endpoint", null));
             edges.Add(new FlowEdge(Reviewers, appNode,
-                "HTTPS POST /api/approvals/{approvalId}/decision: decision + signed token, no PHI", safeguards.IsPrivate(app)));
+                "HTTPS POST /api/approvals/{approvalId}/decision: decision + signed token, no PHI",
+                safeguards.IsPrivate(app)));
         }
 
         foreach (var container in environment.OfType(AzureResourceTypes.Container))
@@ -167,8 +168,8 @@ internal static class DataFlowReader
             foreach (var subscription in subscriptions)
             {
                 var prefix = subscription.Text("properties.filter.subjectBeginsWith") ?? string.Empty;
-                var container = prefix.Split('/', StringSplitOptions.RemoveEmptyEntries).SkipWhile(part => part != "containers")
-                    .Skip(1).FirstOrDefault();
+                var container = prefix.Split('/', StringSplitOptions.RemoveEmptyEntries)
+                    .SkipWhile(part => part != "containers").Skip(1).FirstOrDefault();
                 if (container is not null)
                 {
                     edges.Add(new FlowEdge(NodeId("container " + container), id, "BlobCreated event", false));
@@ -246,14 +247,15 @@ internal static class DataFlowReader
         }
     }
 
-    /// <summary>Renders a card from placeholder content with the real builder and lists what each element shows.</summary>
+    /// <summary>Renders a card from placeholder content with the real builder; lists what each element shows.</summary>
     private static List<CardElement> CardElements()
     {
         var content = new ApprovalCardContent(
             "{approvalId}", "{title}", "{workflow}", "{kind}",
             [new ApprovalFact("{fact label}", "{fact value}")],
             0.5, ["{exception code}"], new Uri("https://record.invalid/{record}"),
-            [new ApprovalCardAction(ApprovalDecision.Approve, new Uri("https://decide.invalid/{signed-link}"), "{token}")],
+            [new ApprovalCardAction(ApprovalDecision.Approve, new Uri("https://decide.invalid/{signed-link}"),
+                "{token}")],
             "{stage note}", DateTimeOffset.UnixEpoch);
         var card = AdaptiveCardBuilder.Build(content, executeActions: false);
         var elements = new List<CardElement>();
@@ -289,7 +291,8 @@ internal static class DataFlowReader
             $"{AdaptiveCardBuilder.MaxValueLength} characters, masked by the caller (PhiMask: initials, birth year, " +
             "last four characters of an identifier)",
         _ when shows.Contains("{exception code}", StringComparison.Ordinal) =>
-            $"at most {AdaptiveCardBuilder.MaxExceptions} content-free codes of {AdaptiveCardBuilder.MaxExceptionLength} characters",
+            $"at most {AdaptiveCardBuilder.MaxExceptions} content-free codes of " +
+            $"{AdaptiveCardBuilder.MaxExceptionLength} characters",
         _ => "fixed text or metadata",
     };
 
@@ -305,7 +308,9 @@ internal static class DataFlowReader
         var declared = (table?.Node("properties.schema.columns") as JsonArray ?? []).OfType<JsonObject>().ToList();
         var written = AuditTableSchema.Columns.Select(column => column.Name).ToHashSet(StringComparer.Ordinal);
         var rows = declared.Select(column => new AuditColumnRow(
-                column["name"]!.ToString(), column["type"]!.ToString(), column["description"]?.ToString() ?? string.Empty,
+                column["name"]!.ToString(),
+                column["type"]!.ToString(),
+                column["description"]?.ToString() ?? string.Empty,
                 written.Contains(column["name"]!.ToString())))
             .ToList();
         foreach (var missing in written.Except(rows.Select(row => row.Name), StringComparer.Ordinal))

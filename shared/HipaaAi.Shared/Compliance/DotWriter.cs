@@ -2,7 +2,7 @@ using System.Text;
 
 namespace HipaaAi.Shared.Compliance;
 
-/// <summary>Writes the data flow as Graphviz source: one cluster per stage, private paths solid, others dashed red.</summary>
+/// <summary>The data flow as Graphviz source: a cluster per stage, private paths solid, others dashed red.</summary>
 public static class DotWriter
 {
     public static string Write(CompliancePack pack)
@@ -13,9 +13,11 @@ public static class DotWriter
         dot.AppendLine("digraph phi_data_flow {");
         dot.AppendLine("  rankdir=LR; newrank=true; fontname=\"DejaVu Sans\"; fontsize=11;");
         dot.AppendLine($"  label=\"PHI data flow of {Escape(pack.EnvironmentName)} (compiled template " +
-            $"{pack.Sources.CompiledTemplateSha256[..12]}); solid = private endpoint or VNet, dashed red = other path\";");
+            $"{pack.Sources.CompiledTemplateSha256[..12]}); " +
+            "solid = private endpoint or VNet, dashed red = other path\";");
         dot.AppendLine("  labelloc=t;");
-        dot.AppendLine("  node [shape=box, style=\"rounded,filled\", fillcolor=white, fontname=\"DejaVu Sans\", fontsize=10];");
+        dot.AppendLine("  node [shape=box, style=\"rounded,filled\", fillcolor=white, fontname=\"DejaVu Sans\", " +
+            "fontsize=10];");
         dot.AppendLine("  edge [fontname=\"DejaVu Sans\", fontsize=8];");
 
         foreach (var stage in pack.DataFlow.Nodes.GroupBy(node => node.Stage))
@@ -37,7 +39,8 @@ public static class DotWriter
                 };
                 var fill = outside ? "gray95" : "white";
                 var marker = node.Private == true ? "\\n(private endpoint)" : string.Empty;
-                dot.AppendLine($"    {node.Id} [label=\"{Escape(node.Label)}{marker}\", color={color}, fillcolor={fill}];");
+                dot.AppendLine(
+                    $"    {node.Id} [label=\"{Escape(node.Label)}{marker}\", color={color}, fillcolor={fill}];");
             }
 
             if (!outside)

@@ -22,12 +22,13 @@ public sealed class GraphvizRenderer(string dotExecutable = "dot")
 
     public async Task RenderPngAsync(string dotFile, string pngFile, CancellationToken cancellationToken)
     {
-        var result = await ToolProcess.RunAsync(dotExecutable, ["-Tpng", "-o", pngFile, dotFile],
-            Path.GetDirectoryName(Path.GetFullPath(dotFile))!, Missing, Timeout, cancellationToken).ConfigureAwait(false);
+        var folder = Path.GetDirectoryName(Path.GetFullPath(dotFile))!;
+        var result = await ToolProcess.RunAsync(dotExecutable, ["-Tpng", "-o", pngFile, dotFile], folder, Missing,
+            Timeout, cancellationToken).ConfigureAwait(false);
         if (result.ExitCode != 0 || !File.Exists(pngFile))
         {
-            throw new ComplianceToolException(
-                $"dot could not render {Path.GetFileName(dotFile)} (exit {result.ExitCode}): {result.StandardError.Trim()}");
+            throw new ComplianceToolException($"dot could not render {Path.GetFileName(dotFile)} " +
+                $"(exit {result.ExitCode}): {result.StandardError.Trim()}");
         }
     }
 }

@@ -4,9 +4,15 @@ using System.Text;
 namespace HipaaAi.Shared.Compliance;
 
 /// <summary>One table written twice: as Markdown in a section and as a CSV file beside it.</summary>
-internal sealed record PackTable(string CsvFile, IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<string>> Rows)
+internal sealed record PackTable(
+    string CsvFile,
+    IReadOnlyList<string> Headers,
+    IReadOnlyList<IReadOnlyList<string>> Rows)
 {
-    public static PackTable Of<T>(string csvFile, IEnumerable<T> items, params (string Header, Func<T, object?> Value)[] columns) =>
+    public static PackTable Of<T>(
+        string csvFile,
+        IEnumerable<T> items,
+        params (string Header, Func<T, object?> Value)[] columns) =>
         new(csvFile, columns.Select(column => column.Header).ToList(),
             items.Select(item => (IReadOnlyList<string>)columns.Select(column => Format(column.Value(item))).ToList())
                 .ToList());
@@ -59,6 +65,8 @@ internal sealed record PackTable(string CsvFile, IReadOnlyList<string> Headers, 
     private static string Quote(string text)
     {
         var safe = text.Length > 0 && "=+-@".Contains(text[0], StringComparison.Ordinal) ? "'" + text : text;
-        return safe.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + safe.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : safe;
+        return safe.IndexOfAny([',', '"', '\n', '\r']) >= 0
+            ? "\"" + safe.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
+            : safe;
     }
 }

@@ -47,7 +47,7 @@ internal sealed class SafeguardReader(CompiledEnvironment environment)
             }))
             .ToList();
 
-    /// <summary>The group ids (blob, queue, vault, account, sites, azuremonitor) of endpoints that reach a resource.</summary>
+    /// <summary>Group ids (blob, queue, vault, account, sites, …) of the endpoints that reach a resource.</summary>
     public IReadOnlyList<string> EndpointGroupsOf(TemplateResource resource) =>
         environment.OfType(AzureResourceTypes.PrivateEndpoint)
             .SelectMany(Connections)
@@ -66,12 +66,13 @@ internal sealed class SafeguardReader(CompiledEnvironment environment)
                 .FirstOrDefault(scope => scope.ShortName == scoped.Name.Split('/')[0]);
     }
 
-    /// <summary>True when the resource answers only on private endpoints (its own or its Private Link Scope's).</summary>
+    /// <summary>True when the resource has private endpoints (its own or its Private Link Scope's).</summary>
     public bool IsPrivate(TemplateResource resource) =>
         EndpointGroupsOf(resource).Count > 0 || (PrivateLinkScopeOf(resource) is { } scope
             && EndpointGroupsOf(scope).Count > 0);
 
-    private static IEnumerable<(string TargetId, IReadOnlyList<string> GroupIds)> Connections(TemplateResource endpoint) =>
+    private static IEnumerable<(string TargetId, IReadOnlyList<string> GroupIds)> Connections(
+        TemplateResource endpoint) =>
         (endpoint.Node("properties.privateLinkServiceConnections") as JsonArray ?? [])
             .OfType<JsonObject>()
             .Select(connection => (
@@ -107,10 +108,12 @@ internal sealed class SafeguardReader(CompiledEnvironment environment)
 
         if (resource.Text("properties.siteConfig.minTlsVersion") is { } siteTls)
         {
-            parts.Add($"minimum TLS {siteTls} (deployment site {resource.Text("properties.siteConfig.scmMinTlsVersion")})");
+            var deploymentTls = resource.Text("properties.siteConfig.scmMinTlsVersion");
+            parts.Add($"minimum TLS {siteTls} (deployment site {deploymentTls})");
         }
 
-        if (resource.Text("properties.supportsHttpsTrafficOnly") == "true" || resource.Text("properties.httpsOnly") == "true")
+        if (resource.Text("properties.supportsHttpsTrafficOnly") == "true"
+            || resource.Text("properties.httpsOnly") == "true")
         {
             parts.Add("HTTPS only");
         }
@@ -196,7 +199,8 @@ internal sealed class SafeguardReader(CompiledEnvironment environment)
             parts.Add("Entra ID by default");
         }
 
-        if (resource.Text("properties.disableLocalAuth") == "true" || resource.Text("properties.DisableLocalAuth") == "true"
+        if (resource.Text("properties.disableLocalAuth") == "true"
+            || resource.Text("properties.DisableLocalAuth") == "true"
             || resource.Text("properties.features.disableLocalAuth") == "true")
         {
             parts.Add("local auth off (Entra ID only)");

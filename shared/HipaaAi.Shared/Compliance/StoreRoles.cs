@@ -37,7 +37,7 @@ public static class StoreRoles
     /// <summary>The role of a container, or null when the code does not know it.</summary>
     public static StoreRole? ForContainer(string name) => Containers.GetValueOrDefault(name);
 
-    /// <summary>Staff queues carry reference messages (record id, document id, blob path) and never document text.</summary>
+    /// <summary>Staff queues carry reference messages (record id, document id, blob path), never text.</summary>
     public static StoreRole ForQueue(string name, string reviewQueue) =>
         string.Equals(name, reviewQueue, StringComparison.Ordinal)
             ? new(FlowStage.Leaves, "references to records that need a person's review (ids and blob paths)",

@@ -69,7 +69,7 @@ public sealed class CompliancePackFixture : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    /// <summary>Builds and writes a pack of a compiled environment over an audit folder and configuration files.</summary>
+    /// <summary>Builds and writes the pack of a compiled environment, audit folder and configuration files.</summary>
     public static async Task<CompliancePack> GenerateAsync(
         CompiledEnvironment environment,
         string auditRoot,

@@ -244,7 +244,8 @@ public sealed class CompliancePackTests(BicepFixture bicep, CompliancePackFixtur
     {
         // Arrange
         var configuration = Path.Combine(packs.Root, "unread-setting.json");
-        await File.WriteAllTextAsync(configuration, """{ "Approvals": { "DeciderRole": { "RecordReview": [ "X" ] } } }""");
+        await File.WriteAllTextAsync(configuration,
+            """{ "Approvals": { "DeciderRole": { "RecordReview": [ "X" ] } } }""");
         var folder = Path.Combine(packs.Root, "pack-unread-setting");
 
         // Act

@@ -57,7 +57,15 @@ internal static class ToolProcess
         }
         catch (OperationCanceledException)
         {
-            process.Kill(entireProcessTree: true);
+            try
+            {
+                process.Kill(entireProcessTree: true);
+            }
+            catch (InvalidOperationException)
+            {
+                // It exited between the deadline and the kill.
+            }
+
             cancellationToken.ThrowIfCancellationRequested();
             throw new ComplianceToolException(
                 $"{Path.GetFileName(fileName)} did not finish within {timeout.TotalSeconds:0} s.");

@@ -99,7 +99,9 @@ internal static class DataFlowReader
         switch (role.Stage)
         {
             case FlowStage.Enters:
-                edges.Add(new FlowEdge(Senders, id, "upload over HTTPS (blob private endpoint)", isPrivate));
+                edges.Add(new FlowEdge(Senders, id,
+                    isPrivate ? "upload over HTTPS (blob private endpoint)" : "upload over HTTPS (public endpoint)",
+                    isPrivate));
                 edges.Add(new FlowEdge(id, appNode, "read, then moved to records or quarantine", isPrivate));
                 break;
             case FlowStage.Processed:
@@ -208,8 +210,9 @@ internal static class DataFlowReader
             var id = NodeId(account.ShortName);
             nodes.Add(new FlowNode(id, $"{kind} {account.ShortName}", FlowStage.Processed,
                 $"{what}; nothing stored by the app there; region {account.Text("location")}", isPrivate));
+            var path = isPrivate ? " (private endpoint)" : " (public endpoint)";
             edges.Add(new FlowEdge(appNode, id, azureEngines
-                ? (kind == "FormRecognizer" ? "page images" : "document text") + " (private endpoint)"
+                ? (kind == "FormRecognizer" ? "page images" : "document text") + path
                 : "not called (Engines:Mode is not Azure)", isPrivate));
         }
     }

@@ -35,7 +35,8 @@ public static class BicepCli
     /// <summary>The repository root, parent of the bicep folder.</summary>
     public static string RepositoryFolder { get; } = Path.GetDirectoryName(SourceFolder)!;
 
-    private static string Executable { get; } = Metadata("BicepPath").Replace('\\', '/');
+    /// <summary>The bicep binary of the NuGet package.</summary>
+    public static string Executable { get; } = Metadata("BicepPath").Replace('\\', '/');
 
     public static async Task<BicepRun> RunAsync(string workingDirectory, params string[] arguments)
     {

@@ -20,6 +20,17 @@ param aiLocation string = location
 @description('Optional. Extra tags merged into every resource.')
 param tags object = {}
 
+// ---------------------------------------------------------------- approvals
+
+@description('Required. Teams approver groups (letters and digits); each posts to the Workflows webhook URL kept in the vault secret teams-webhook-<group in lower case>.')
+param approverGroups string[]
+
+@description('Required. App roles that may decide each approval kind (Approvals:DeciderRoles), e.g. { RecordReview: [ \'RecordsReviewer\' ] }.')
+param deciderRoles object
+
+@description('Optional. Client id of the Entra app registration staff sign in with (App Service authentication); empty leaves sign-in off, so decisions come only through signed links and records cannot be opened.')
+param staffSignInClientId string = ''
+
 // ---------------------------------------------------------------- network
 
 @description('Optional. Address space of the virtual network.')
@@ -146,11 +157,10 @@ var queueNames = union(map(items(routing.queues), queue => queue.value), [
 
 // Only the names live here; ops store the values in the vault, never in a template or its deployment history.
 // The keys are the app settings that reference them.
-var secretNames = {
+var secretNames = union({
   Phi__PseudonymKey: 'phi-pseudonym-key'
-  Approvals__TeamsWebhookUrl: 'teams-webhook-url'
   Approvals__LinkSigningKey: 'approval-link-signing-key'
-}
+}, toObject(approverGroups, group => 'Approvals__TeamsWebhooks__${group}', group => 'teams-webhook-${toLower(group)}'))
 
 var names = {
   workspace: 'log-${baseName}'
@@ -276,6 +286,8 @@ module functionApp 'modules/function-app.bicep' = {
     appInsightsConnectionString: monitoring.outputs.appInsightsConnectionString
     keyVaultUri: keyVault.outputs.uri
     secretNames: secretNames
+    deciderRoles: deciderRoles
+    staffSignInClientId: staffSignInClientId
     documentIntelligenceEndpoint: documentIntelligence.outputs.endpoint
     openAiEndpoint: openAi.outputs.endpoint
     chatDeploymentName: chatDeploymentName

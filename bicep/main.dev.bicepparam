@@ -52,3 +52,27 @@ param auditRetention = {
     totalRetentionInDays: 2190
   }
 }
+
+// Approver groups whose Teams Workflows webhook URL is a vault secret (teams-webhook-<group in lower case>), and the
+// app roles that may decide each kind of approval.
+param approverGroups = [
+  'RecordsReviewers'
+  'RecordsSupervisors'
+]
+
+param deciderRoles = {
+  RecordReview: [
+    'RecordsReviewer'
+    'RecordsSupervisor'
+  ]
+  NoteSignature: [
+    'Provider'
+  ]
+  PriorAuthPacket: [
+    'PriorAuthCoordinator'
+    'Provider'
+  ]
+  BillingFinding: [
+    'BillingReviewer'
+  ]
+}

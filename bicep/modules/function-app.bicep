@@ -60,17 +60,14 @@ param appInsightsConnectionString string
 @description('Required. Vault URI (ending with a slash) the Key Vault references point at.')
 param keyVaultUri string
 
-@description('Required. Key Vault secret name of each app setting that holds a secret (setting name to secret name).')
-param secretNames {
-  @description('Required. Secret holding the HMAC key of patient pseudonyms in audit and telemetry (Phi:PseudonymKey).')
-  Phi__PseudonymKey: string
+@description('Required. Key Vault secret name of each app setting that holds a secret (setting name to secret name): Phi__PseudonymKey, Approvals__LinkSigningKey and one Approvals__TeamsWebhooks__<group> per approver group.')
+param secretNames object
 
-  @description('Required. Secret holding the Teams Workflows webhook URL (Approvals:TeamsWebhookUrl).')
-  Approvals__TeamsWebhookUrl: string
+@description('Required. App roles that may decide each approval kind (Approvals:DeciderRoles).')
+param deciderRoles object
 
-  @description('Required. Secret holding the key that signs approval links (Approvals:LinkSigningKey).')
-  Approvals__LinkSigningKey: string
-}
+@description('Required. Client id of the Entra app registration staff sign in with; empty leaves App Service authentication off.')
+param staffSignInClientId string
 
 @description('Required. Endpoint of the Document Intelligence account.')
 param documentIntelligenceEndpoint string
@@ -119,6 +116,18 @@ var productSettings = [
   { name: 'Audit__LogsIngestion__DataCollectionRuleId', value: auditDataCollectionRuleImmutableId }
   { name: 'Audit__Outbox__BlobContainerUri', value: '${blobEndpoint}${auditOutboxContainerName}' }
 ]
+
+// ApprovalOptions (section Approvals): cards go to Teams; their links point at the app's own host name, which the
+// private DNS zone resolves to the private endpoint inside the network. Staff identities are trusted only when App
+// Service authentication is on, because only then does the platform strip and set the principal header.
+var approvalSettings = concat([
+  { name: 'Approvals__Channel', value: 'Teams' }
+  { name: 'Approvals__DecisionBaseUrl', value: 'https://${name}.azurewebsites.net/api/approvals' }
+  { name: 'Approvals__TrustAppServicePrincipal', value: string(!empty(staffSignInClientId)) }
+], flatten(map(items(deciderRoles), kind => map(range(0, length(kind.value)), index => {
+  name: 'Approvals__DeciderRoles__${kind.key}__${index}'
+  value: kind.value[index]
+}))))
 
 // AuditRetentionOptions (section Audit:Retention): the same days as the workflow's table, so the app's policy and the
 // workspace agree.
@@ -220,7 +229,7 @@ resource site 'Microsoft.Web/sites@2024-11-01' = {
       cors: {
         allowedOrigins: []
       }
-      appSettings: concat(hostSettings, productSettings, retentionSettings, secretReferenceSettings)
+      appSettings: concat(hostSettings, productSettings, approvalSettings, retentionSettings, secretReferenceSettings)
     }
   }
 }
@@ -251,6 +260,45 @@ module endpoint 'private-endpoint.bicep' = {
     targetResourceId: site.id
     groupId: 'sites'
     dnsZoneIds: [dnsZoneIds.sites]
+  }
+}
+
+// Staff sign in with Entra ID when a client id is given. Anonymous requests still reach the app, because Event Grid
+// deliveries and signed approval links carry their own proof; the decision endpoint and the record viewer check the
+// signed-in principal and its app roles themselves.
+resource staffSignIn 'Microsoft.Web/sites/config@2024-11-01' = if (!empty(staffSignInClientId)) {
+  parent: site
+  name: 'authsettingsV2'
+  properties: {
+    platform: {
+      enabled: true
+    }
+    globalValidation: {
+      requireAuthentication: false
+      unauthenticatedClientAction: 'AllowAnonymous'
+    }
+    identityProviders: {
+      azureActiveDirectory: {
+        enabled: true
+        registration: {
+          clientId: staffSignInClientId
+          openIdIssuer: '${environment().authentication.loginEndpoint}${tenant().tenantId}/v2.0'
+        }
+        validation: {
+          allowedAudiences: [
+            'api://${staffSignInClientId}'
+          ]
+        }
+      }
+    }
+    login: {
+      tokenStore: {
+        enabled: false
+      }
+    }
+    httpSettings: {
+      requireHttps: true
+    }
   }
 }
 

@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.Json.Nodes;
 using HipaaAi.Functions.RecordsIntake;
 using HipaaAi.Orchestrations.RecordsIntake.Trigger;
+using HipaaAi.Shared.Approvals;
 using HipaaAi.Shared.Ai;
 using HipaaAi.Shared.Audit;
 using HipaaAi.Shared.Phi;
@@ -33,6 +34,7 @@ public sealed class AppConfigurationTests(BicepFixture bicep)
         (AuditRetentionOptions.SectionName, typeof(AuditRetentionOptions)),
         (PhiProtectionOptions.SectionName, typeof(PhiProtectionOptions)),
         (IntakeOptions.Section, typeof(IntakeOptions)),
+        (ApprovalOptions.Section, typeof(ApprovalOptions)),
     ];
 
     /// <summary>Settings read as plain keys, not bound to an options type.</summary>
@@ -54,8 +56,7 @@ public sealed class AppConfigurationTests(BicepFixture bicep)
     /// Written for features the code does not read yet (Teams approvals, dictation), under the sections it will use.
     /// When the code starts reading one, move it to the bound or plain lists above.
     /// </summary>
-    private static readonly string[] NotReadYet =
-        ["Approvals:TeamsWebhookUrl", "Approvals:LinkSigningKey", "AzureAi:TranscriptionDeployment"];
+    private static readonly string[] NotReadYet = ["AzureAi:TranscriptionDeployment"];
 
     public static TheoryData<string> Environments => new(BicepFixture.Environments);
 
@@ -160,7 +161,13 @@ public sealed class AppConfigurationTests(BicepFixture bicep)
     {
         // Arrange
         var settings = AppSettingsOf(environment);
-        string[] secrets = ["Phi__PseudonymKey", "Approvals__TeamsWebhookUrl", "Approvals__LinkSigningKey"];
+        var groups = bicep.ParametersOf(environment)["approverGroups"]!["value"]!.AsArray()
+            .Select(group => group!.ToString());
+        string[] secrets =
+        [
+            "Phi__PseudonymKey", "Approvals__LinkSigningKey",
+            .. groups.Select(group => $"Approvals__TeamsWebhooks__{group}"),
+        ];
 
         // Act
         var references = settings
@@ -336,29 +343,53 @@ public sealed class AppConfigurationTests(BicepFixture bicep)
         || BoundSections.Any(bound => key.StartsWith(bound.Section + ":", StringComparison.Ordinal)
             && IsBindable(bound.Options, key[(bound.Section.Length + 1)..].Split(':')));
 
-    /// <summary>Whether a configuration path below a section names a settable property, as the binder walks.</summary>
+    /// <summary>
+    /// Whether a configuration path below a section names a settable property, as the binder walks: a property by
+    /// name, a dictionary entry by any key, a list element by its index.
+    /// </summary>
     private static bool IsBindable(Type options, IEnumerable<string> path)
     {
         var type = options;
-        PropertyInfo? property = null;
+        var walked = false;
         foreach (var part in path)
         {
-            if (property is not null && IsLeaf(property.PropertyType))
+            if (walked && IsLeaf(type))
             {
                 return false;
             }
 
-            property = type.GetProperty(part, BindingFlags.Public | BindingFlags.Instance);
-            if (property is null || !property.CanWrite)
+            if (GenericArgument(type, typeof(Dictionary<,>), 1) is { } valueType)
             {
-                return false;
+                type = valueType;
+            }
+            else if (GenericArgument(type, typeof(List<>), 0) is { } elementType)
+            {
+                if (!int.TryParse(part, System.Globalization.CultureInfo.InvariantCulture, out _))
+                {
+                    return false;
+                }
+
+                type = elementType;
+            }
+            else
+            {
+                var property = type.GetProperty(part, BindingFlags.Public | BindingFlags.Instance);
+                if (property is null || !property.CanWrite)
+                {
+                    return false;
+                }
+
+                type = property.PropertyType;
             }
 
-            type = property.PropertyType;
+            walked = true;
         }
 
-        return property is not null && IsLeaf(property.PropertyType);
+        return walked && IsLeaf(type);
     }
+
+    private static Type? GenericArgument(Type type, Type definition, int index) =>
+        type.IsGenericType && type.GetGenericTypeDefinition() == definition ? type.GetGenericArguments()[index] : null;
 
     private static bool IsLeaf(Type type)
     {

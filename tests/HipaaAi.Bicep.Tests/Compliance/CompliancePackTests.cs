@@ -139,9 +139,9 @@ public sealed class CompliancePackTests(BicepFixture bicep, CompliancePackFixtur
         // Assert
         Assert.Equal("RecordsIntake", recordReview["workflow"]);
         Assert.Equal("RecordsReviewer; RecordsSupervisor", recordReview["roles that may decide"]);
-        Assert.Equal(string.Empty, noteSignature["roles that may decide"]);
-        Assert.Contains(packs.Packs["prod"].Findings, finding =>
-            finding.Contains("DeciderRoles:NoteSignature is not configured", StringComparison.Ordinal));
+        Assert.Equal("Provider", noteSignature["roles that may decide"]);
+        Assert.DoesNotContain(packs.Packs["prod"].Findings, finding =>
+            finding.Contains("DeciderRoles", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -236,7 +236,7 @@ public sealed class CompliancePackTests(BicepFixture bicep, CompliancePackFixtur
         Assert.Equal("yes", rows[nameof(Workflow.RecordsIntake)]["intact"]);
         Assert.Contains("audit chain of Dictation is broken at sequence 4",
             await File.ReadAllTextAsync(Path.Combine(folder, CompliancePackWriter.Index)), StringComparison.Ordinal);
-        Assert.Contains(pack.Findings, finding => finding.Contains("DeciderRoles", StringComparison.Ordinal));
+        Assert.Contains(pack.Findings, finding => finding.Contains("Dictation", StringComparison.Ordinal));
     }
 
     [Fact]

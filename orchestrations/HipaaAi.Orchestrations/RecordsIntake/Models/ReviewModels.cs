@@ -13,7 +13,7 @@ public sealed record ReviewSettings(bool Enabled, string ApproverGroup, string E
     public const string ApproverRole = "RecordsReviewer";
 
     public static ReviewSettings Default { get; } =
-        new(true, "records-reviewers", "records-supervisors", ApprovalTiming.Default);
+        new(true, "RecordsReviewers", "RecordsSupervisors", ApprovalTiming.Default);
 }
 
 /// <summary>Where a reviewed document stands; shown in results and kept on the record.</summary>

@@ -37,6 +37,11 @@ public sealed class RecordViewerFunctions(RecordAccessService access, IOptions<A
         var html = answer.Record is { } record
             ? RecordPage.Render(record)
             : $"<!doctype html><meta charset=\"utf-8\"><p>{WebUtility.HtmlEncode(answer.Message)}</p>";
-        return new ContentResult { StatusCode = answer.HttpStatus, ContentType = "text/html; charset=utf-8", Content = html };
+        return new ContentResult
+        {
+            StatusCode = answer.HttpStatus,
+            ContentType = "text/html; charset=utf-8",
+            Content = html,
+        };
     }
 }

@@ -15,7 +15,8 @@ namespace HipaaAi.Local.Commands;
 /// </summary>
 public static class BenchCommand
 {
-    public static async Task<int> RunAsync(CommandLine options, LocalPaths paths, TextWriter output, CancellationToken token)
+    public static async Task<int> RunAsync(
+        CommandLine options, LocalPaths paths, TextWriter output, CancellationToken token)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(output);
@@ -36,7 +37,8 @@ public static class BenchCommand
 
         var raw = await RawTesseractAsync(fax, token).ConfigureAwait(false);
         await output.WriteLineAsync(FormattableString.Invariant(
-            $"Raw tesseract:  {raw.TotalSeconds,7:F1} s  {pages / raw.TotalMinutes,7:F1} pages/min")).ConfigureAwait(false);
+            $"Raw tesseract:  {raw.TotalSeconds,7:F1} s  {pages / raw.TotalMinutes,7:F1} pages/min"))
+            .ConfigureAwait(false);
 
         // The raw pass held every decoded page in memory; the peak that matters is the pipeline's own.
         var peakNote = ResetPeakMemory() ? string.Empty : "; includes the raw pass: the kernel refused a reset";
@@ -46,7 +48,8 @@ public static class BenchCommand
         var store = session.Services.GetRequiredService<DocumentStore>();
 
         // A fresh name each run, so the content-derived instance id is new and nothing is skipped as a repeat.
-        var runFolder = Path.Combine(folder, "run-" + DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture));
+        var stamp = DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
+        var runFolder = Path.Combine(folder, "run-" + stamp);
         Directory.CreateDirectory(runFolder);
         File.Copy(fax, Path.Combine(runFolder, SampleSet.BenchmarkFileName));
 
@@ -59,13 +62,15 @@ public static class BenchCommand
 
         var result = finished.Single().Result;
         await output.WriteLineAsync(FormattableString.Invariant(
-            $"Pipeline:       {pipeline.TotalSeconds,7:F1} s  {pages / pipeline.TotalMinutes,7:F1} pages/min ({result?.Outcome}, {result?.Documents.Count} documents)"))
+            $"Pipeline:       {pipeline.TotalSeconds,7:F1} s  {pages / pipeline.TotalMinutes,7:F1} pages/min " +
+            $"({result?.Outcome}, {result?.Documents.Count} documents)"))
             .ConfigureAwait(false);
         await output.WriteLineAsync(FormattableString.Invariant(
             $"Overhead ratio: {pipeline.TotalSeconds / raw.TotalSeconds,7:F2} (pipeline time / raw tesseract time)"))
             .ConfigureAwait(false);
         await output.WriteLineAsync(FormattableString.Invariant(
-            $"Peak memory:    {PeakWorkingSetMegabytes(),7:F0} MB (local host process: sidecar, worker, engines{peakNote})"))
+            $"Peak memory:    {PeakWorkingSetMegabytes(),7:F0} MB " +
+            $"(local host process: sidecar, worker, engines{peakNote})"))
             .ConfigureAwait(false);
 
         var largest = await LargestPayloadAsync(submitted.Single().InstanceId, token).ConfigureAwait(false);
@@ -150,8 +155,11 @@ public static class BenchCommand
     private static double PeakWorkingSetMegabytes()
     {
         // VmHWM is the resident high-water mark of this process since it started.
-        var line = File.ReadLines("/proc/self/status").FirstOrDefault(text => text.StartsWith("VmHWM:", StringComparison.Ordinal));
-        var kilobytes = line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+        var line = File.ReadLines("/proc/self/status")
+            .FirstOrDefault(text => text.StartsWith("VmHWM:", StringComparison.Ordinal));
+        var kilobytes = line is null
+            ? 0
+            : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
         return kilobytes / 1024.0;
     }
 

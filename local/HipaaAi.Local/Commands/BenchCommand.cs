@@ -62,16 +62,14 @@ public static class BenchCommand
 
         var result = finished.Single().Result;
         await output.WriteLineAsync(FormattableString.Invariant(
-            $"Pipeline:       {pipeline.TotalSeconds,7:F1} s  {pages / pipeline.TotalMinutes,7:F1} pages/min " +
-            $"({result?.Outcome}, {result?.Documents.Count} documents)"))
-            .ConfigureAwait(false);
+            $"Pipeline:       {pipeline.TotalSeconds,7:F1} s  {pages / pipeline.TotalMinutes,7:F1} pages/min ") +
+            $"({result?.Outcome}, {result?.Documents.Count} documents)").ConfigureAwait(false);
         await output.WriteLineAsync(FormattableString.Invariant(
             $"Overhead ratio: {pipeline.TotalSeconds / raw.TotalSeconds,7:F2} (pipeline time / raw tesseract time)"))
             .ConfigureAwait(false);
         await output.WriteLineAsync(FormattableString.Invariant(
-            $"Peak memory:    {PeakWorkingSetMegabytes(),7:F0} MB " +
-            $"(local host process: sidecar, worker, engines{peakNote})"))
-            .ConfigureAwait(false);
+            $"Peak memory:    {PeakWorkingSetMegabytes(),7:F0} MB ") +
+            $"(local host process: sidecar, worker, engines{peakNote})").ConfigureAwait(false);
 
         var largest = await LargestPayloadAsync(submitted.Single().InstanceId, token).ConfigureAwait(false);
         await output.WriteLineAsync(FormattableString.Invariant(

@@ -38,6 +38,7 @@ try
         "eval" => await EvalCommand.RunAsync(options, paths, Console.Out, stop.Token),
         "audit" => await AuditCommand.RunAsync(options, paths, Console.Out, stop.Token),
         "bench" => await BenchCommand.RunAsync(options, paths, Console.Out, stop.Token),
+        "prior-auth" => await PriorAuthCommand.RunAsync(options, paths, Console.Out, stop.Token),
         _ => Usage(),
     };
 }
@@ -55,6 +56,7 @@ static int Usage()
           eval     --input DIR [--labels FILE]
           audit    verify [--workflow W] | query [--workflow W] [--instance ID] [--subject ID] [--since T] [--until T]
           bench    [--pages N]
+          prior-auth --input DIR [--auto-approve] [--output DIR]
         """);
     return 2;
 }

@@ -1,26 +1,34 @@
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.AcroForms;
+using UglyToad.PdfPig.Annotations;
 using HipaaAi.Shared.Reading;
 
 namespace HipaaAi.Shared.PriorAuthorization;
 
 /// <summary>
-/// Reads the values typed into a fillable PDF (its AcroForm fields). Payer PA forms keep patient, drug and diagnosis
-/// there, not in the page text, so a page reader alone sees an empty form. One line per filled field,
-/// "field name: value", on the page that shows the field.
+/// Reads the values typed into a PDF form: AcroForm fields ("field name: value") and the text boxes a PDF viewer
+/// adds when someone types onto a flat form (FreeText annotations). Payer PA forms keep patient, drug and diagnosis
+/// there, not in the page text, so a page reader alone sees an empty form. One line per value, on its page.
 /// </summary>
 public static class FormFieldReader
 {
     public static IReadOnlyList<PageText> Read(string pdfPath)
     {
         using var document = PdfDocument.Open(pdfPath);
-        if (!document.TryGetForm(out var form))
+        var lines = new List<(int Page, string Line)>();
+        foreach (var page in document.GetPages())
         {
-            return [];
+            foreach (var annotation in page.GetAnnotations())
+            {
+                if (annotation.Type == AnnotationType.FreeText && !string.IsNullOrWhiteSpace(annotation.Content))
+                {
+                    lines.Add((page.Number, annotation.Content.Trim()));
+                }
+            }
         }
 
-        var lines = new List<(int Page, string Line)>();
-        foreach (var field in form.GetFields())
+        var fields = document.TryGetForm(out var form) ? form.GetFields() : [];
+        foreach (var field in fields)
         {
             var (key, value) = field.GetFieldValue();
             if (string.IsNullOrWhiteSpace(value) || value is "Off")

@@ -1,4 +1,5 @@
 using System.Globalization;
+using HipaaAi.Shared.Reading;
 using HipaaAi.Shared.Samples;
 using HipaaAi.Shared.Understanding;
 using PdfSharp.Drawing;
@@ -37,7 +38,13 @@ public static class PacketPdfBuilder
     private const double Margin = 50;
     private const double LineHeight = 14;
 
-    public static BuiltPacket Build(string caseId, PriorAuthAssessment assessment, IReadOnlyList<PacketSource> sources)
+    private static readonly ExternalTool Pdftoppm = new("pdftoppm", "pdftoppm", "poppler-utils");
+
+    public static async Task<BuiltPacket> BuildAsync(
+        string caseId,
+        PriorAuthAssessment assessment,
+        IReadOnlyList<PacketSource> sources,
+        CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(caseId);
         ArgumentNullException.ThrowIfNull(assessment);
@@ -56,26 +63,88 @@ public static class PacketPdfBuilder
         foreach (var source in ordered)
         {
             var first = packet.PageCount + 1;
-            if (source.PdfPath is not null)
-            {
-                using var input = PdfReader.Open(source.PdfPath, PdfDocumentOpenMode.Import);
-                for (var page = source.FirstPage; page <= Math.Min(source.LastPage, input.PageCount); page++)
-                {
-                    packet.AddPage(input.Pages[page - 1]);
-                }
-            }
-            else
+            var copied = source.PdfPath is not null
+                && (TryImport(packet, source) || await TryRasterizeAsync(packet, source, cancellationToken)
+                    .ConfigureAwait(false));
+            if (!copied)
             {
                 AddTextPages(packet, source.PageTexts.Select((text, index) =>
-                    $"{Describe(source.Type)} (read text of page {index + 1}; the original is an image)\n\n{text}"));
+                    $"{Describe(source.Type)} (read text of page {index + 1}; the original could not be copied)" +
+                    $"\n\n{text}"));
             }
 
             sections.Add(new PacketSection(Describe(source.Type), source.DocumentId, first, packet.PageCount - first + 1));
         }
 
+        var pageCount = packet.PageCount;
         using var output = new MemoryStream();
         packet.Save(output, false);
-        return new BuiltPacket(output.ToArray(), packet.PageCount, sections);
+        return new BuiltPacket(output.ToArray(), pageCount, sections);
+    }
+
+    // PDFsharp cannot import every PDF (some annotation trees reference objects it does not carry over).
+    private static bool TryImport(PdfDocument packet, PacketSource source)
+    {
+        var before = packet.PageCount;
+        try
+        {
+            using var input = PdfReader.Open(source.PdfPath!, PdfDocumentOpenMode.Import);
+            for (var page = source.FirstPage; page <= Math.Min(source.LastPage, input.PageCount); page++)
+            {
+                packet.AddPage(input.Pages[page - 1]);
+            }
+
+            return true;
+        }
+        catch (Exception failure) when (failure is InvalidOperationException or KeyNotFoundException
+            or PdfReaderException or NullReferenceException or InvalidCastException)
+        {
+            while (packet.PageCount > before)
+            {
+                packet.Pages.RemoveAt(packet.PageCount - 1);
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>A page PDFsharp cannot import is drawn as an image of itself (pdftoppm), so its layout survives.</summary>
+    private static async Task<bool> TryRasterizeAsync(PdfDocument packet, PacketSource source, CancellationToken token)
+    {
+        var folder = Directory.CreateTempSubdirectory("hipaaai-packet-");
+        try
+        {
+            var result = await Pdftoppm.RunAsync(
+                ["-r", "110", "-png", "-f", source.FirstPage.ToString(CultureInfo.InvariantCulture),
+                    "-l", source.LastPage.ToString(CultureInfo.InvariantCulture), source.PdfPath!, "page"],
+                folder.FullName, TimeSpan.FromMinutes(2), token).ConfigureAwait(false);
+            var images = Directory.GetFiles(folder.FullName, "page*.png").Order(StringComparer.Ordinal).ToList();
+            if (result.ExitCode != 0 || images.Count != source.PageCount)
+            {
+                return false;
+            }
+
+            foreach (var file in images)
+            {
+                var page = packet.AddPage();
+                page.Width = XUnit.FromPoint(595);
+                page.Height = XUnit.FromPoint(842);
+                using var graphics = XGraphics.FromPdfPage(page);
+                using var image = XImage.FromFile(file);
+                var scale = Math.Min(595 / image.PointWidth, 842 / image.PointHeight);
+                graphics.DrawImage(image, 0, 0, image.PointWidth * scale, image.PointHeight * scale);
+            }
+
+            return true;
+        }
+        catch (OcrSetupException)
+        {
+            return false;
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
     }
 
     /// <summary>The payer's order first; documents of types the payer does not list follow in arrival order.</summary>

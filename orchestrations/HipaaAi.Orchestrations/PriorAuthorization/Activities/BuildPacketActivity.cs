@@ -43,7 +43,8 @@ public sealed class BuildPacketActivity(DocumentStore store) : IWorkflowActivity
                 sources.Add(await SourceForAsync(segment, stages, cancellationToken).ConfigureAwait(false));
             }
 
-            var packet = PacketPdfBuilder.Build(input.CaseId, assessment, sources);
+            var packet = await PacketPdfBuilder.BuildAsync(input.CaseId, assessment, sources, cancellationToken)
+                .ConfigureAwait(false);
             var packetBlob = store.Container(StorageNames.Records).GetBlobClient(CaseBlobs.Packet(input.CaseId));
             await packetBlob.UploadAsync(new BinaryData(packet.Pdf), overwrite: true, cancellationToken)
                 .ConfigureAwait(false);
@@ -78,16 +79,18 @@ public sealed class BuildPacketActivity(DocumentStore store) : IWorkflowActivity
         CancellationToken cancellationToken)
     {
         var id = $"{segment.DocumentId}/{segment.Index:D2}";
+        // The read text stands in for pages that can be neither copied nor drawn, and for image sources.
+        var pages = await PageLoader.LoadAsync(store, segment.DocumentId, segment.FirstPage, segment.LastPage,
+            cancellationToken).ConfigureAwait(false);
+        string? pdfPath = null;
         if (segment.Format == DocumentFormat.Pdf)
         {
             var staged = await store.StageAsync(segment.Source, cancellationToken).ConfigureAwait(false);
             stages.Add(staged);
-            return new PacketSource(id, segment.Type, staged.Path, segment.FirstPage, segment.LastPage, []);
+            pdfPath = staged.Path;
         }
 
-        var pages = await PageLoader.LoadAsync(store, segment.DocumentId, segment.FirstPage, segment.LastPage,
-            cancellationToken).ConfigureAwait(false);
-        return new PacketSource(id, segment.Type, null, segment.FirstPage, segment.LastPage,
+        return new PacketSource(id, segment.Type, pdfPath, segment.FirstPage, segment.LastPage,
             [.. pages.Select(page => page.Text)]);
     }
 }

@@ -41,7 +41,8 @@ public sealed partial class GatherDocumentsActivity(DocumentStore store) : IWork
                 continue;
             }
 
-            sources.Add(new CaseSource(DocumentIdFor(input.CaseId, reference, blob.Sha256), blob, null, null, null));
+            DocumentType? declared = request.DeclaredTypes?.TryGetValue(reference, out var type) == true ? type : null;
+            sources.Add(new CaseSource(DocumentIdFor(input.CaseId, reference, blob.Sha256), blob, declared, null, null));
         }
 
         var records = new List<string>(request.IntakeRecords ?? []);

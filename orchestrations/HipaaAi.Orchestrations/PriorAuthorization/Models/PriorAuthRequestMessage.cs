@@ -1,3 +1,5 @@
+using HipaaAi.Shared.Understanding;
+
 namespace HipaaAi.Orchestrations.PriorAuthorization.Models;
 
 /// <summary>The requesting provider as the message names them.</summary>
@@ -7,7 +9,9 @@ public sealed record RequestingProvider(string? Name, string? Npi, string? Speci
 /// The queue message that asks for a prior authorization. Documents are blob references ("container/name");
 /// <see cref="IntakeRecords"/> names records that records intake already produced ("records/doc-…/01.json"), and
 /// <see cref="UsePatientIntakeRecords"/> asks for every intake record of the patient (matched on MRN or member id).
-/// It carries PHI (patient reference, provider), so it is kept in a blob and the orchestration carries its name only.
+/// <see cref="DeclaredTypes"/> lets the requester say what a document is (the PA form, a clinical note): a declared
+/// type is used as given and that document is not classified. The message carries PHI (patient reference, provider),
+/// so it is kept in a blob and the orchestration carries its name only.
 /// </summary>
 public sealed record PriorAuthRequestMessage(
     string? RequestId,
@@ -22,4 +26,5 @@ public sealed record PriorAuthRequestMessage(
     IReadOnlyList<string>? Documents,
     IReadOnlyList<string>? IntakeRecords,
     bool UsePatientIntakeRecords,
-    DateOnly? RequestDate);
+    DateOnly? RequestDate,
+    IReadOnlyDictionary<string, DocumentType>? DeclaredTypes = null);

@@ -49,17 +49,19 @@ public sealed class PayerCriteriaCatalog
         return new PayerCriteriaCatalog(files.Select(Parse));
     }
 
-    public static PayerCriteria Parse(string path)
+    public static PayerCriteria Parse(string path) => ParseJson(File.ReadAllText(path), Path.GetFileName(path));
+
+    /// <summary>Reads one criteria file's JSON; <paramref name="name"/> names it in errors.</summary>
+    public static PayerCriteria ParseJson(string json, string name)
     {
         try
         {
-            return JsonSerializer.Deserialize<PayerCriteria>(File.ReadAllText(path), Json)
-                ?? throw new InvalidDataException($"{Path.GetFileName(path)} holds no criteria.");
+            return JsonSerializer.Deserialize<PayerCriteria>(json, Json)
+                ?? throw new InvalidDataException($"{name} holds no criteria.");
         }
         catch (JsonException failure)
         {
-            throw new InvalidDataException($"{Path.GetFileName(path)} is not valid criteria JSON: {failure.Message}",
-                failure);
+            throw new InvalidDataException($"{name} is not valid criteria JSON: {failure.Message}", failure);
         }
     }
 

@@ -23,14 +23,23 @@ public class LocalHostFixture : IAsyncLifetime
         var discovered = LocalPaths.Discover();
         var state = Directory.CreateTempSubdirectory("hipaaai-it-").FullName;
         Paths = new LocalPaths(discovered.RepositoryRoot, state);
-        Session = await LocalSession.StartAsync(Paths, CancellationToken.None, new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["Local:TaskHubName"] = TaskHub,
             ["Intake:EmptyFileGraceSeconds"] = "2",
             ["Intake:FirstRetryDelaySeconds"] = "0.2",
             ["Intake:MaxRetryDelaySeconds"] = "1",
-        }, ConfigureServices);
+        };
+        foreach (var (key, value) in Settings())
+        {
+            settings[key] = value;
+        }
+
+        Session = await LocalSession.StartAsync(Paths, CancellationToken.None, settings, ConfigureServices);
     }
+
+    /// <summary>Lets a fixture add or override configuration for its session.</summary>
+    protected virtual IDictionary<string, string?> Settings() => new Dictionary<string, string?>();
 
     /// <summary>Lets a fixture swap an engine for one whose behaviour a test needs.</summary>
     protected virtual void ConfigureServices(IServiceCollection services)

@@ -8,7 +8,7 @@ namespace HipaaAi.Shared.PriorAuthorization;
 /// <summary>
 /// Reads the values typed into a PDF form: AcroForm fields ("field name: value") and the text boxes a PDF viewer
 /// adds when someone types onto a flat form (FreeText annotations). Payer PA forms keep patient, drug and diagnosis
-/// there, not in the page text, so a page reader alone sees an empty form. One line per value, on its page.
+/// there, not in the page text, so a page reader alone sees an empty form. One paragraph per value, on its page.
 /// </summary>
 public static class FormFieldReader
 {
@@ -43,7 +43,8 @@ public static class FormFieldReader
         return lines
             .GroupBy(item => item.Page)
             .OrderBy(group => group.Key)
-            .Select(group => new PageText(group.Key, string.Join("\n", group.Select(item => item.Line)), 1, 0,
+            // A blank line between values keeps each typed value its own passage for evidence matching.
+            .Select(group => new PageText(group.Key, string.Join("\n\n", group.Select(item => item.Line)), 1, 0,
                 PageTextSource.TextLayer))
             .ToList();
     }

@@ -32,6 +32,8 @@ public sealed class PriorAuthQueueWatcher(
         {
             try
             {
+                // The session creates the queues after the host starts; until then, make sure it exists.
+                await queue.CreateIfNotExistsAsync(cancellationToken: stoppingToken).ConfigureAwait(false);
                 var batch = await queue.ReceiveMessagesAsync(8, TimeSpan.FromSeconds(60), stoppingToken)
                     .ConfigureAwait(false);
                 foreach (var message in batch.Value)

@@ -27,13 +27,19 @@ public sealed class PriorAuthQueueWatcher(
     {
         var queue = clients.Queues.GetQueueClient(PriorAuthQueues.Requests);
         var poison = clients.Queues.GetQueueClient(PriorAuthQueues.Requests + "-poison");
+        var created = false;
         using var timer = new PeriodicTimer(PollInterval);
         do
         {
             try
             {
-                // The session creates the queues after the host starts; until then, make sure it exists.
-                await queue.CreateIfNotExistsAsync(cancellationToken: stoppingToken).ConfigureAwait(false);
+                // The session creates the queues after the host starts; the watcher may be first.
+                if (!created)
+                {
+                    await queue.CreateIfNotExistsAsync(cancellationToken: stoppingToken).ConfigureAwait(false);
+                    created = true;
+                }
+
                 var batch = await queue.ReceiveMessagesAsync(8, TimeSpan.FromSeconds(60), stoppingToken)
                     .ConfigureAwait(false);
                 foreach (var message in batch.Value)

@@ -153,6 +153,9 @@ var routing = loadJsonContent('../shared/HipaaAi.Shared/Understanding/Config/rou
 var queueNames = union(map(items(routing.queues), queue => queue.value), [
   routing.defaultQueue
   routing.reviewQueue
+  // Prior authorization: requests in (queue trigger), cases that need staff out.
+  'prior-auth-requests'
+  'prior-auth-staff'
 ])
 
 // Only the names live here; ops store the values in the vault, never in a template or its deployment history.

@@ -30,4 +30,8 @@ internal static partial class LocalLogs
         Message = "Auto-approver: approval {ApprovalId} answered {Status}")]
     public static partial void AutoDecided(
         ILogger logger, string approvalId, Orchestrations.Approvals.DecisionStatus status);
+
+    [LoggerMessage(EventId = 3020, Level = LogLevel.Warning,
+        Message = "Prior-authorization request queue: reading failed with {ExceptionType}; will try again")]
+    public static partial void PriorAuthQueueFailed(ILogger logger, string exceptionType);
 }

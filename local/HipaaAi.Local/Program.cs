@@ -39,6 +39,7 @@ try
         "audit" => await AuditCommand.RunAsync(options, paths, Console.Out, stop.Token),
         "bench" => await BenchCommand.RunAsync(options, paths, Console.Out, stop.Token),
         "compliance" => await ComplianceCommand.RunAsync(options, paths, Console.Out, stop.Token),
+        "prior-auth" => await PriorAuthCommand.RunAsync(options, paths, Console.Out, stop.Token),
         _ => Usage(),
     };
 }
@@ -57,6 +58,7 @@ static int Usage()
           audit    verify [--workflow W] | query [--workflow W] [--instance ID] [--subject ID] [--since T] [--until T]
           bench    [--pages N]
           compliance --params FILE.bicepparam [--since T] [--until T] [--output DIR] [--config FILE[,FILE]]
+          prior-auth --input DIR [--auto-approve] [--output DIR]
         """);
     return 2;
 }

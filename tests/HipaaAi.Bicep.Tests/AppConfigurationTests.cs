@@ -242,7 +242,8 @@ public sealed class AppConfigurationTests(BicepFixture bicep)
 
     [Theory]
     [MemberData(nameof(Environments))]
-    public void Queues_Names_AreExactlyTheOnesTheRoutingRulesCanChoose(string environment)
+    public void Queues_Names_AreExactlyTheOnesTheRoutingRulesCanChooseAndThePriorAuthorizationQueues(
+        string environment)
     {
         // Arrange
         var rules = RoutingRules.Load(Path.Combine(BicepCli.RepositoryFolder,
@@ -250,6 +251,7 @@ public sealed class AppConfigurationTests(BicepFixture bicep)
         var routed = Enum.GetValues<DocumentType>().Select(rules.QueueFor)
             .Append(rules.DefaultQueue)
             .Append(rules.ReviewQueue)
+            .Concat(HipaaAi.Orchestrations.PriorAuthorization.Trigger.PriorAuthQueues.All)
             .Distinct()
             .Order();
 

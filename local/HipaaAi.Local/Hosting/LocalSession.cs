@@ -71,6 +71,7 @@ public sealed class LocalSession : IAsyncDisposable
             builder.Services.AddSingleton(new FolderInboxOptions(paths.Inbox));
             builder.Services.AddHostedService<InboxWatcher>();
             builder.Services.AddHostedService<FolderInbox>();
+            builder.Services.AddHostedService<HipaaAi.Local.PriorAuthorization.PriorAuthQueueWatcher>();
             configureServices?.Invoke(builder.Services);
 
             var options = new LocalRuntimeOptions(

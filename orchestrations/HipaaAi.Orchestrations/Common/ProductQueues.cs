@@ -1,3 +1,4 @@
+using HipaaAi.Orchestrations.PriorAuthorization.Trigger;
 using HipaaAi.Shared.Understanding;
 
 namespace HipaaAi.Orchestrations.Common;
@@ -13,6 +14,7 @@ public static class ProductQueues
             .Select(routing.QueueFor)
             .Append(routing.DefaultQueue)
             .Append(routing.ReviewQueue)
+            .Concat(PriorAuthQueues.All)
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
             .ToList();

@@ -1,6 +1,9 @@
 using HipaaAi.Orchestrations.Approvals;
 using HipaaAi.Orchestrations.Approvals.Activities;
 using HipaaAi.Orchestrations.Approvals.Models;
+using HipaaAi.Orchestrations.PriorAuthorization;
+using HipaaAi.Orchestrations.PriorAuthorization.Activities;
+using HipaaAi.Orchestrations.PriorAuthorization.Models;
 using HipaaAi.Orchestrations.RecordsIntake;
 using HipaaAi.Orchestrations.RecordsIntake.Activities;
 using HipaaAi.Orchestrations.RecordsIntake.Models;
@@ -49,6 +52,8 @@ public static class WorkflowCatalog
             RecordsIntakeOrchestrator.RunAsync),
         OrchestratorDescriptor.For<ApprovalRequest, ApprovalOutcome>(ApprovalOrchestrator.Name,
             ApprovalOrchestrator.RunAsync),
+        OrchestratorDescriptor.For<PriorAuthRequest, PriorAuthResult>(PriorAuthorizationOrchestrator.Name,
+            PriorAuthorizationOrchestrator.RunAsync),
     ];
 
     public static IReadOnlyList<ActivityDescriptor> Activities { get; } =
@@ -67,6 +72,12 @@ public static class WorkflowCatalog
         ActivityDescriptor.For<ApplyReviewActivity, ApplyReviewInput, ApplyReviewResult>(),
         ActivityDescriptor.For<PostApprovalCardActivity, PostApprovalCardInput, PostApprovalCardResult>(),
         ActivityDescriptor.For<CloseApprovalActivity, CloseApprovalInput, CloseApprovalResult>(),
+        ActivityDescriptor.For<GatherDocumentsActivity, GatherInput, GatherResult>(),
+        ActivityDescriptor.For<AssessActivity, AssessInput, AssessResult>(),
+        ActivityDescriptor.For<BuildPacketActivity, BuildPacketInput, BuildPacketResult>(),
+        ActivityDescriptor.For<SubmitPacketActivity, SubmitPacketInput, SubmitPacketResult>(),
+        ActivityDescriptor.For<CheckSubmissionStatusActivity, CheckStatusInput, CheckStatusResult>(),
+        ActivityDescriptor.For<NotifyStaffActivity, NotifyStaffInput, NotifyStaffResult>(),
     ];
 
     public static void RegisterAll(DurableTaskRegistry registry)

@@ -1,6 +1,9 @@
 using HipaaAi.Orchestrations.Approvals;
 using HipaaAi.Orchestrations.Approvals.Activities;
 using HipaaAi.Orchestrations.Approvals.Models;
+using HipaaAi.Orchestrations.Dictation;
+using HipaaAi.Orchestrations.Dictation.Activities;
+using HipaaAi.Orchestrations.Dictation.Models;
 using HipaaAi.Orchestrations.RecordsIntake;
 using HipaaAi.Orchestrations.RecordsIntake.Activities;
 using HipaaAi.Orchestrations.RecordsIntake.Models;
@@ -49,6 +52,8 @@ public static class WorkflowCatalog
             RecordsIntakeOrchestrator.RunAsync),
         OrchestratorDescriptor.For<ApprovalRequest, ApprovalOutcome>(ApprovalOrchestrator.Name,
             ApprovalOrchestrator.RunAsync),
+        OrchestratorDescriptor.For<DictationRequest, DictationResult>(DictationOrchestrator.Name,
+            DictationOrchestrator.RunAsync),
     ];
 
     public static IReadOnlyList<ActivityDescriptor> Activities { get; } =
@@ -65,6 +70,10 @@ public static class WorkflowCatalog
         ActivityDescriptor.For<QuarantineActivity, QuarantineInput, QuarantineResult>(),
         ActivityDescriptor.For<PostApprovalCardActivity, PostApprovalCardInput, PostApprovalCardResult>(),
         ActivityDescriptor.For<CloseApprovalActivity, CloseApprovalInput, CloseApprovalResult>(),
+        ActivityDescriptor.For<AudioPreflightActivity, AudioPreflightInput, AudioPreflightResult>(),
+        ActivityDescriptor.For<TranscribeActivity, TranscribeInput, TranscribeResult>(),
+        ActivityDescriptor.For<DraftNoteActivity, DraftNoteInput, DraftNoteResult>(),
+        ActivityDescriptor.For<FinalizeNoteActivity, FinalizeNoteInput, FinalizeNoteResult>(),
     ];
 
     public static void RegisterAll(DurableTaskRegistry registry)

@@ -37,7 +37,10 @@ try
             options.Flag("large"), Console.Out),
         "eval" => await EvalCommand.RunAsync(options, paths, Console.Out, stop.Token),
         "audit" => await AuditCommand.RunAsync(options, paths, Console.Out, stop.Token),
-        "bench" => await BenchCommand.RunAsync(options, paths, Console.Out, stop.Token),
+        "bench" => options.Flag("dictation")
+            ? await DictationBenchCommand.RunAsync(options, paths, Console.Out, stop.Token)
+            : await BenchCommand.RunAsync(options, paths, Console.Out, stop.Token),
+        "dictation" => await DictationCommand.RunAsync(options, paths, Console.Out, stop.Token),
         _ => Usage(),
     };
 }
@@ -54,7 +57,8 @@ static int Usage()
           samples  [--output DIR] [--seed N] [--large]
           eval     --input DIR [--labels FILE]
           audit    verify [--workflow W] | query [--workflow W] [--instance ID] [--subject ID] [--since T] [--until T]
-          bench    [--pages N]
+          bench    [--pages N] | --dictation [--input DIR]
+          dictation [--input DIR] [--output DIR] [--auto-approve] [--short]
         """);
     return 2;
 }

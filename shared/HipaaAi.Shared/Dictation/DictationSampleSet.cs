@@ -140,7 +140,8 @@ public static class DictationSampleSet
         return new DictationSample(Path.GetFileName(target), string.Join(' ', spoken), "Finalized");
     }
 
-    private static async Task SpeakAsync(string text, string path, CancellationToken token)
+    /// <summary>Speaks <paramref name="text"/> with espeak-ng (US English, 150 words a minute) into a WAV file.</summary>
+    public static async Task SpeakAsync(string text, string path, CancellationToken token)
     {
         if (!await RunAsync(Espeak, ["-v", "en-us", "-s", "150", "-w", path, text], Path.GetDirectoryName(path)!, token)
             .ConfigureAwait(false))

@@ -148,6 +148,8 @@ public sealed class DictationEndToEndTests(DictationHostFixture host) : IClassFi
 
             var state = await host.Session.Runtime.Client.GetInstanceAsync(instanceId, token);
             Assert.False(state?.IsCompleted ?? false, "The dictation ended before asking for a signature.");
+            var child = await host.Session.Runtime.Client.GetInstanceAsync(instanceId + "-sign", token);
+            Console.WriteLine($"DIAG parent={state?.RuntimeStatus} child={child?.RuntimeStatus}");
             await Task.Delay(500, token);
         }
     }

@@ -134,12 +134,20 @@ var recordsInboxes = [
     functionName: 'RecordsIntakeScanInbox'
   }
 ]
+// The dictation inbox (DictationFunctions.InboxTrigger on StorageNames.DictationInbox) is delivered the same way.
+var dictationInboxes = [
+  {
+    container: 'inbox-dictation'
+    functionName: 'DictationInbox'
+  }
+]
+var blobInboxes = concat(recordsInboxes, dictationInboxes)
 var deploymentContainerName = 'app-package'
 var auditOutboxContainerName = 'audit-outbox'
 
 // StorageNames.AllContainers, plus the audit outbox (Audit:Outbox:BlobContainerUri) and the Flex deployment package.
 // No container is created for a workflow the code does not serve yet: PHI dropped there would wait unprocessed.
-var containerNames = concat(map(recordsInboxes, inbox => inbox.container), [
+var containerNames = concat(map(blobInboxes, inbox => inbox.container), [
   'work'
   'records'
   'quarantine'
@@ -326,7 +334,7 @@ module intakeEvents 'modules/intake-events.bicep' = {
     tags: allTags
     storageAccountName: names.storageAccount
     functionAppName: names.functionApp
-    inboxes: recordsInboxes
+    inboxes: blobInboxes
     subscriptionEnabled: intakeEventSubscriptionEnabled
     workspaceId: monitoring.outputs.workspaceId
   }

@@ -37,9 +37,12 @@ try
             options.Flag("large"), Console.Out),
         "eval" => await EvalCommand.RunAsync(options, paths, Console.Out, stop.Token),
         "audit" => await AuditCommand.RunAsync(options, paths, Console.Out, stop.Token),
-        "bench" => await BenchCommand.RunAsync(options, paths, Console.Out, stop.Token),
         "compliance" => await ComplianceCommand.RunAsync(options, paths, Console.Out, stop.Token),
         "prior-auth" => await PriorAuthCommand.RunAsync(options, paths, Console.Out, stop.Token),
+        "bench" => options.Flag("dictation")
+            ? await DictationBenchCommand.RunAsync(options, paths, Console.Out, stop.Token)
+            : await BenchCommand.RunAsync(options, paths, Console.Out, stop.Token),
+        "dictation" => await DictationCommand.RunAsync(options, paths, Console.Out, stop.Token),
         _ => Usage(),
     };
 }
@@ -56,9 +59,10 @@ static int Usage()
           samples  [--output DIR] [--seed N] [--large]
           eval     --input DIR [--labels FILE]
           audit    verify [--workflow W] | query [--workflow W] [--instance ID] [--subject ID] [--since T] [--until T]
-          bench    [--pages N]
           compliance --params FILE.bicepparam [--since T] [--until T] [--output DIR] [--config FILE[,FILE]]
           prior-auth --input DIR [--auto-approve] [--output DIR]
+          bench    [--pages N] | --dictation [--input DIR]
+          dictation [--input DIR] [--output DIR] [--auto-approve] [--short]
         """);
     return 2;
 }

@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.Json.Nodes;
+using HipaaAi.Functions.Dictation;
 using HipaaAi.Functions.RecordsIntake;
 using HipaaAi.Orchestrations.RecordsIntake.Trigger;
 using HipaaAi.Shared.Approvals;
@@ -292,6 +293,7 @@ public sealed class AppConfigurationTests(BicepFixture bicep)
         var triggers = EventGridBlobTriggers();
         (string Function, string Container)[] expected =
         [
+            (DictationFunctions.InboxTrigger, StorageNames.DictationInbox),
             (RecordsIntakeFunctions.FaxInboxTrigger, StorageNames.FaxInbox),
             (RecordsIntakeFunctions.ScanInboxTrigger, StorageNames.ScanInbox),
         ];

@@ -38,7 +38,7 @@ public sealed class IntakeTests(BicepFixture bicep)
 
         // Assert
         Assert.Equal(storage.Id, topic.Text("properties.source"));
-        Assert.Equal(StorageNames.RecordsInboxes.Count, subscriptions.Count);
+        Assert.Equal(StorageNames.RecordsInboxes.Count + 1, subscriptions.Count); // + the dictation inbox
         Assert.All(subscriptions, subscription =>
         {
             Assert.Equal("WebHook", subscription.Text("properties.destination.endpointType"));

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HipaaAi.Functions.Dictation;
 using HipaaAi.Functions.RecordsIntake;
 using HipaaAi.Orchestrations.Common;
 using HipaaAi.Shared.Storage;
@@ -42,6 +43,7 @@ public sealed class FunctionMetadataTests
     [Theory]
     [InlineData(RecordsIntakeFunctions.FaxInboxTrigger, StorageNames.FaxInbox)]
     [InlineData(RecordsIntakeFunctions.ScanInboxTrigger, StorageNames.ScanInbox)]
+    [InlineData(DictationFunctions.InboxTrigger, StorageNames.DictationInbox)]
     public void Metadata_InboxTrigger_IsAnEventGridBlobTriggerOnItsContainerWithTheProductConnection(
         string functionName,
         string container)

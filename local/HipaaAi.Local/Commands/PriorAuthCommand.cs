@@ -54,7 +54,7 @@ public static class PriorAuthCommand
 
         var outputFolder = Path.Combine(options.Value("output") ?? paths.Output, "prior-auth");
         var review = ReviewEndpoint.Reserve();
-        var settings = review.Settings(paths);
+        var settings = review.Settings();
         // Local monitoring is quick so a run ends: the local portal has no payer behind it, so cases stay pending.
         settings["PriorAuth:PollIntervalSeconds"] = "2";
         settings["PriorAuth:EscalateAfterSeconds"] = "4";

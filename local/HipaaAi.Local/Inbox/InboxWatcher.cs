@@ -1,4 +1,5 @@
 using Azure.Storage.Blobs.Models;
+using HipaaAi.Orchestrations.Dictation.Trigger;
 using HipaaAi.Orchestrations.RecordsIntake.Trigger;
 using HipaaAi.Shared.Storage;
 using Microsoft.DurableTask.Client;
@@ -16,6 +17,7 @@ namespace HipaaAi.Local.Inbox;
 public sealed class InboxWatcher(
     DocumentStore store,
     RecordsIntakeStarter starter,
+    DictationStarter dictationStarter,
     DurableTaskClient client,
     ILogger<InboxWatcher> logger) : BackgroundService
 {
@@ -32,6 +34,8 @@ public sealed class InboxWatcher(
             {
                 await OfferNewBlobsAsync(inbox, stoppingToken).ConfigureAwait(false);
             }
+
+            await OfferNewBlobsAsync(StorageNames.DictationInbox, stoppingToken).ConfigureAwait(false);
         }
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
     }
@@ -52,7 +56,9 @@ public sealed class InboxWatcher(
                     continue;
                 }
 
-                await starter.StartAsync(client, inbox, blob.Name, token).ConfigureAwait(false);
+                _ = inbox == StorageNames.DictationInbox
+                    ? await dictationStarter.StartAsync(client, inbox, blob.Name, token).ConfigureAwait(false)
+                    : await starter.StartAsync(client, inbox, blob.Name, token).ConfigureAwait(false);
                 _offered[key] = new ETagSeen(etag);
             }
 

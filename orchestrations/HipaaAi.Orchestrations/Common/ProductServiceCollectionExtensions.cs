@@ -2,6 +2,7 @@ using HipaaAi.Orchestrations.Approvals;
 using HipaaAi.Orchestrations.PriorAuthorization;
 using HipaaAi.Shared.Ai;
 using HipaaAi.Shared.Audit;
+using HipaaAi.Shared.Dictation;
 using HipaaAi.Shared.Phi;
 using HipaaAi.Shared.Reading;
 using HipaaAi.Shared.Understanding;
@@ -52,6 +53,9 @@ public static class ProductServiceCollectionExtensions
             default:
                 throw new InvalidOperationException($"Engines:Mode must be 'Local' or 'Azure', not '{engines}'.");
         }
+
+        // After the engines: in Azure mode the dictation drafter uses the chat client registered above.
+        services.AddDictationEngines(configuration);
 
         var sink = configuration["Audit:Sink"] ?? "Local";
         switch (sink)

@@ -4,6 +4,9 @@ using HipaaAi.Orchestrations.Approvals.Models;
 using HipaaAi.Orchestrations.PriorAuthorization;
 using HipaaAi.Orchestrations.PriorAuthorization.Activities;
 using HipaaAi.Orchestrations.PriorAuthorization.Models;
+using HipaaAi.Orchestrations.Dictation;
+using HipaaAi.Orchestrations.Dictation.Activities;
+using HipaaAi.Orchestrations.Dictation.Models;
 using HipaaAi.Orchestrations.RecordsIntake;
 using HipaaAi.Orchestrations.RecordsIntake.Activities;
 using HipaaAi.Orchestrations.RecordsIntake.Models;
@@ -54,6 +57,8 @@ public static class WorkflowCatalog
             ApprovalOrchestrator.RunAsync),
         OrchestratorDescriptor.For<PriorAuthRequest, PriorAuthResult>(PriorAuthorizationOrchestrator.Name,
             PriorAuthorizationOrchestrator.RunAsync),
+        OrchestratorDescriptor.For<DictationRequest, DictationResult>(DictationOrchestrator.Name,
+            DictationOrchestrator.RunAsync),
     ];
 
     public static IReadOnlyList<ActivityDescriptor> Activities { get; } =
@@ -78,6 +83,10 @@ public static class WorkflowCatalog
         ActivityDescriptor.For<SubmitPacketActivity, SubmitPacketInput, SubmitPacketResult>(),
         ActivityDescriptor.For<CheckSubmissionStatusActivity, CheckStatusInput, CheckStatusResult>(),
         ActivityDescriptor.For<NotifyStaffActivity, NotifyStaffInput, NotifyStaffResult>(),
+        ActivityDescriptor.For<AudioPreflightActivity, AudioPreflightInput, AudioPreflightResult>(),
+        ActivityDescriptor.For<TranscribeActivity, TranscribeInput, TranscribeResult>(),
+        ActivityDescriptor.For<DraftNoteActivity, DraftNoteInput, DraftNoteResult>(),
+        ActivityDescriptor.For<FinalizeNoteActivity, FinalizeNoteInput, FinalizeNoteResult>(),
     ];
 
     public static void RegisterAll(DurableTaskRegistry registry)

@@ -1,6 +1,7 @@
 using Azure.Core;
 using Azure.Identity;
 using HipaaAi.Orchestrations.RecordsIntake;
+using HipaaAi.Orchestrations.Dictation.Trigger;
 using HipaaAi.Orchestrations.RecordsIntake.Trigger;
 using HipaaAi.Shared.Ai;
 using HipaaAi.Shared.Audit;
@@ -35,6 +36,8 @@ public static class WorkflowServiceCollectionExtensions
         services.TryAddSingleton<RecordsIntakeStarter>();
         services.AddOptions<RecordAccessOptions>().Bind(configuration.GetSection(RecordAccessOptions.Section));
         services.TryAddSingleton<RecordAccessService>();
+        services.AddOptions<DictationOptions>().Bind(configuration.GetSection(DictationOptions.Section));
+        services.TryAddSingleton<DictationStarter>();
 
         foreach (var activity in WorkflowCatalog.Activities)
         {

@@ -32,6 +32,12 @@ public sealed class AzureAiOptions
     /// <summary>The chat model deployment used for classification, extraction and summaries.</summary>
     public string? ChatDeployment { get; set; }
 
+    /// <summary>
+    /// The speech-to-text deployment (a Whisper model) that dictation is transcribed with, through the REST
+    /// <c>audio/transcriptions</c> operation; dictation falls back to the offline engines when it is not set.
+    /// </summary>
+    public string? TranscriptionDeployment { get; set; }
+
     /// <summary>The Azure OpenAI data-plane API version; structured outputs need 2024-10-21 or later.</summary>
     public string OpenAiApiVersion { get; set; } = "2024-10-21";
 

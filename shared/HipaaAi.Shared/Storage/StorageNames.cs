@@ -9,11 +9,13 @@ public static class StorageNames
     public const string Records = "records";
     public const string Quarantine = "quarantine";
     public const string Outbox = "outbox";
+    public const string DictationInbox = "inbox-dictation";
 
     /// <summary>The name of the connection (app setting prefix) every trigger and client of the product uses.</summary>
     public const string Connection = "IntakeStorage";
 
     public static IReadOnlyList<string> RecordsInboxes { get; } = [FaxInbox, ScanInbox];
 
-    public static IReadOnlyList<string> AllContainers { get; } = [FaxInbox, ScanInbox, Work, Records, Quarantine, Outbox];
+    public static IReadOnlyList<string> AllContainers { get; } =
+        [FaxInbox, ScanInbox, DictationInbox, Work, Records, Quarantine, Outbox];
 }

@@ -111,8 +111,9 @@ var allTags = union(tags, {
   dataClassification: 'phi'
 })
 
-// Each records inbox has its own Event Grid blob-triggered function (RecordsIntakeFunctions: the container is
-// StorageNames.FaxInbox / ScanInbox, the function name FaxInboxTrigger / ScanInboxTrigger).
+// Each inbox has its own Event Grid blob-triggered function (RecordsIntakeFunctions: the container is
+// StorageNames.FaxInbox / ScanInbox, the function name FaxInboxTrigger / ScanInboxTrigger; BillingReviewFunctions:
+// StorageNames.ClaimsInbox, ClaimsInboxTrigger).
 var recordsInboxes = [
   {
     container: 'inbox-fax'
@@ -121,6 +122,10 @@ var recordsInboxes = [
   {
     container: 'inbox-scan'
     functionName: 'RecordsIntakeScanInbox'
+  }
+  {
+    container: 'inbox-claims'
+    functionName: 'BillingReviewClaimsInbox'
   }
 ]
 var deploymentContainerName = 'app-package'
@@ -138,10 +143,13 @@ var containerNames = concat(map(recordsInboxes, inbox => inbox.container), [
 ])
 
 // The staff queues are the ones the routing rules name; the file ships with the app and is read here unchanged.
+// Billing review adds its input queue and the queue released claims are announced on (BillingQueues).
 var routing = loadJsonContent('../shared/HipaaAi.Shared/Understanding/Config/routing.json')
 var queueNames = union(map(items(routing.queues), queue => queue.value), [
   routing.defaultQueue
   routing.reviewQueue
+  'billing-claims'
+  'billing-released'
 ])
 
 // Only the names live here; ops store the values in the vault, never in a template or its deployment history.

@@ -1,4 +1,5 @@
 using HipaaAi.Orchestrations.Approvals;
+using HipaaAi.Orchestrations.BillingReview;
 using HipaaAi.Shared.Ai;
 using HipaaAi.Shared.Audit;
 using HipaaAi.Shared.Phi;
@@ -23,6 +24,7 @@ public static class ProductServiceCollectionExtensions
 
         services.AddHipaaAiWorkflows(configuration);
         services.AddApprovals(configuration);
+        services.AddBillingWorkflow(configuration);
 
         // The splitter, the packet rules and routing are deterministic code in both modes; only reading,
         // classification, extraction and summaries move to the Azure AI services.

@@ -1,6 +1,9 @@
 using HipaaAi.Orchestrations.Approvals;
 using HipaaAi.Orchestrations.Approvals.Activities;
 using HipaaAi.Orchestrations.Approvals.Models;
+using HipaaAi.Orchestrations.BillingReview;
+using HipaaAi.Orchestrations.BillingReview.Activities;
+using HipaaAi.Orchestrations.BillingReview.Models;
 using HipaaAi.Orchestrations.RecordsIntake;
 using HipaaAi.Orchestrations.RecordsIntake.Activities;
 using HipaaAi.Orchestrations.RecordsIntake.Models;
@@ -49,6 +52,8 @@ public static class WorkflowCatalog
             RecordsIntakeOrchestrator.RunAsync),
         OrchestratorDescriptor.For<ApprovalRequest, ApprovalOutcome>(ApprovalOrchestrator.Name,
             ApprovalOrchestrator.RunAsync),
+        OrchestratorDescriptor.For<BillingRequest, BillingResult>(BillingReviewOrchestrator.Name,
+            BillingReviewOrchestrator.RunAsync),
     ];
 
     public static IReadOnlyList<ActivityDescriptor> Activities { get; } =
@@ -65,6 +70,12 @@ public static class WorkflowCatalog
         ActivityDescriptor.For<QuarantineActivity, QuarantineInput, QuarantineResult>(),
         ActivityDescriptor.For<PostApprovalCardActivity, PostApprovalCardInput, PostApprovalCardResult>(),
         ActivityDescriptor.For<CloseApprovalActivity, CloseApprovalInput, CloseApprovalResult>(),
+        ActivityDescriptor.For<ParseClaimsActivity, ParseClaimsInput, ParseClaimsResult>(),
+        ActivityDescriptor.For<CheckClaimActivity, ClaimStepInput, FindingsStored>(),
+        ActivityDescriptor.For<CheckDocumentationActivity, ClaimStepInput, DocumentationStored>(),
+        ActivityDescriptor.For<WriteFindingsReportActivity, WriteReportInput, ReportWritten>(),
+        ActivityDescriptor.For<ReleaseClaimActivity, ReleaseClaimInput, ReleaseResult>(),
+        ActivityDescriptor.For<FinishClaimFileActivity, FinishClaimFileInput, FinishClaimFileResult>(),
     ];
 
     public static void RegisterAll(DurableTaskRegistry registry)

@@ -5,6 +5,9 @@ public static class StorageNames
 {
     public const string FaxInbox = "inbox-fax";
     public const string ScanInbox = "inbox-scan";
+
+    /// <summary>837P/837I files and claim JSON for billing review.</summary>
+    public const string ClaimsInbox = "inbox-claims";
     public const string Work = "work";
     public const string Records = "records";
     public const string Quarantine = "quarantine";
@@ -15,5 +18,5 @@ public static class StorageNames
 
     public static IReadOnlyList<string> RecordsInboxes { get; } = [FaxInbox, ScanInbox];
 
-    public static IReadOnlyList<string> AllContainers { get; } = [FaxInbox, ScanInbox, Work, Records, Quarantine, Outbox];
+    public static IReadOnlyList<string> AllContainers { get; } = [FaxInbox, ScanInbox, Work, Records, Quarantine, Outbox, ClaimsInbox];
 }

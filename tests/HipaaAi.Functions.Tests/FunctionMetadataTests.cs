@@ -1,5 +1,7 @@
 using System.Text.Json;
+using HipaaAi.Functions.BillingReview;
 using HipaaAi.Functions.RecordsIntake;
+using HipaaAi.Orchestrations.BillingReview.Activities;
 using HipaaAi.Orchestrations.Common;
 using HipaaAi.Shared.Storage;
 
@@ -42,6 +44,7 @@ public sealed class FunctionMetadataTests
     [Theory]
     [InlineData(RecordsIntakeFunctions.FaxInboxTrigger, StorageNames.FaxInbox)]
     [InlineData(RecordsIntakeFunctions.ScanInboxTrigger, StorageNames.ScanInbox)]
+    [InlineData(BillingReviewFunctions.ClaimsInboxTrigger, StorageNames.ClaimsInbox)]
     public void Metadata_InboxTrigger_IsAnEventGridBlobTriggerOnItsContainerWithTheProductConnection(
         string functionName,
         string container)
@@ -57,6 +60,24 @@ public sealed class FunctionMetadataTests
         Assert.Equal($"{container}/{{name}}", trigger.GetProperty("path").GetString());
         Assert.Equal(StorageNames.Connection, trigger.GetProperty("connection").GetString());
         Assert.Equal("EventGrid", trigger.GetProperty("source").GetString());
+        Assert.Contains(function.GetProperty("bindings").EnumerateArray(),
+            binding => binding.GetProperty("type").GetString() == "durableClient");
+    }
+
+    [Fact]
+    public void Metadata_ClaimsQueueTrigger_ReadsTheBillingClaimsQueueWithTheProductConnection()
+    {
+        // Arrange
+        var function = Functions.Value.Single(item =>
+            item.GetProperty("name").GetString() == BillingReviewFunctions.ClaimsQueueTrigger);
+
+        // Act
+        var trigger = function.GetProperty("bindings").EnumerateArray()
+            .Single(binding => binding.GetProperty("type").GetString() == "queueTrigger");
+
+        // Assert
+        Assert.Equal(BillingQueues.Claims, trigger.GetProperty("queueName").GetString());
+        Assert.Equal(StorageNames.Connection, trigger.GetProperty("connection").GetString());
         Assert.Contains(function.GetProperty("bindings").EnumerateArray(),
             binding => binding.GetProperty("type").GetString() == "durableClient");
     }

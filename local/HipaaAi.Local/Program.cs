@@ -38,6 +38,10 @@ try
         "eval" => await EvalCommand.RunAsync(options, paths, Console.Out, stop.Token),
         "audit" => await AuditCommand.RunAsync(options, paths, Console.Out, stop.Token),
         "bench" => await BenchCommand.RunAsync(options, paths, Console.Out, stop.Token),
+        "billing" => await new BillingCommand(paths, Console.Out).RunAsync(
+            new BillingOptions(options.Value("input"), options.Value("output") ?? Path.Combine(paths.Output, "billing"),
+                options.Flag("auto-approve")),
+            stop.Token),
         _ => Usage(),
     };
 }
@@ -54,7 +58,8 @@ static int Usage()
           samples  [--output DIR] [--seed N] [--large]
           eval     --input DIR [--labels FILE]
           audit    verify [--workflow W] | query [--workflow W] [--instance ID] [--subject ID] [--since T] [--until T]
-          bench    [--pages N]
+          bench    [--pages N] | --claims N
+          billing  [--input FILE|DIR] [--output DIR] [--auto-approve]
         """);
     return 2;
 }

@@ -1,4 +1,5 @@
 using HipaaAi.Local.Inbox;
+using HipaaAi.Orchestrations.BillingReview.Activities;
 using HipaaAi.Orchestrations.Common;
 using HipaaAi.Shared.Storage;
 using HipaaAi.Shared.Understanding;
@@ -70,6 +71,7 @@ public sealed class LocalSession : IAsyncDisposable
             builder.Services.AddSingleton(new FolderInboxOptions(paths.Inbox));
             builder.Services.AddHostedService<InboxWatcher>();
             builder.Services.AddHostedService<FolderInbox>();
+            builder.Services.AddHostedService<ClaimsQueueWatcher>();
             configureServices?.Invoke(builder.Services);
 
             var options = new LocalRuntimeOptions(
@@ -85,7 +87,8 @@ public sealed class LocalSession : IAsyncDisposable
             await preparation.EnsureCreatedAsync([], cancellationToken).ConfigureAwait(false);
 
             var runtime = await LocalDurableRuntime.StartAsync(options, builder, cancellationToken).ConfigureAwait(false);
-            var queues = ProductQueues.From(runtime.Services.GetRequiredService<RoutingRules>());
+            var queues = ProductQueues.From(runtime.Services.GetRequiredService<RoutingRules>())
+                .Concat(BillingQueues.All);
             await preparation.EnsureCreatedAsync(queues, cancellationToken).ConfigureAwait(false);
             return new LocalSession(azurite, runtime);
         }

@@ -1,4 +1,5 @@
 using Azure.Storage.Blobs.Models;
+using HipaaAi.Orchestrations.BillingReview.Trigger;
 using HipaaAi.Orchestrations.RecordsIntake.Trigger;
 using HipaaAi.Shared.Storage;
 using Microsoft.DurableTask.Client;
@@ -9,13 +10,15 @@ namespace HipaaAi.Local.Inbox;
 
 /// <summary>
 /// Stands in for Event Grid on a developer's machine: watches the emulator's inbox containers and hands each blob to
-/// the same <see cref="RecordsIntakeStarter"/> the Functions blob trigger calls. A blob is offered again whenever its
+/// the same <see cref="RecordsIntakeStarter"/> the Functions blob trigger calls (claim files go to the
+/// <see cref="BillingReviewStarter"/>). A blob is offered again whenever its
 /// ETag changes; the starter's content-derived instance id makes repeated offers harmless, and because finished files
 /// leave the inbox, the durable instance store is the only receipt needed.
 /// </summary>
 public sealed class InboxWatcher(
     DocumentStore store,
     RecordsIntakeStarter starter,
+    BillingReviewStarter billingStarter,
     DurableTaskClient client,
     ILogger<InboxWatcher> logger) : BackgroundService
 {
@@ -32,6 +35,8 @@ public sealed class InboxWatcher(
             {
                 await OfferNewBlobsAsync(inbox, stoppingToken).ConfigureAwait(false);
             }
+
+            await OfferNewBlobsAsync(StorageNames.ClaimsInbox, stoppingToken).ConfigureAwait(false);
         }
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
     }
@@ -52,7 +57,15 @@ public sealed class InboxWatcher(
                     continue;
                 }
 
-                await starter.StartAsync(client, inbox, blob.Name, token).ConfigureAwait(false);
+                if (inbox == StorageNames.ClaimsInbox)
+                {
+                    await billingStarter.StartAsync(client, inbox, blob.Name, token).ConfigureAwait(false);
+                }
+                else
+                {
+                    await starter.StartAsync(client, inbox, blob.Name, token).ConfigureAwait(false);
+                }
+
                 _offered[key] = new ETagSeen(etag);
             }
 

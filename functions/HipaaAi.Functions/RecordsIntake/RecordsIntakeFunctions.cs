@@ -118,4 +118,16 @@ public sealed class RecordsIntakeFunctions(RecordsIntakeStarter starter, Audited
         [ActivityTrigger] ActivityRequest<QuarantineInput> request, FunctionContext context) =>
         invoker.InvokeAsync<QuarantineActivity, QuarantineInput, QuarantineResult>(
             nameof(QuarantineActivity), context.InstanceId(), request, context.CancellationToken);
+
+    [Function(nameof(PrepareReviewActivity))]
+    public Task<RecordReviewCard> PrepareReviewAsync(
+        [ActivityTrigger] ActivityRequest<RecordReviewInput> request, FunctionContext context) =>
+        invoker.InvokeAsync<PrepareReviewActivity, RecordReviewInput, RecordReviewCard>(
+            nameof(PrepareReviewActivity), context.InstanceId(), request, context.CancellationToken);
+
+    [Function(nameof(ApplyReviewActivity))]
+    public Task<ApplyReviewResult> ApplyReviewAsync(
+        [ActivityTrigger] ActivityRequest<ApplyReviewInput> request, FunctionContext context) =>
+        invoker.InvokeAsync<ApplyReviewActivity, ApplyReviewInput, ApplyReviewResult>(
+            nameof(ApplyReviewActivity), context.InstanceId(), request, context.CancellationToken);
 }

@@ -50,11 +50,16 @@ public static class IntakeBatch
         return submitted;
     }
 
+    /// <summary>
+    /// Waits until every file has ended, or has only staff decisions left (its custom status then holds the result so
+    /// far), unless <paramref name="waitForReviews"/> asks to wait for the decisions too.
+    /// </summary>
     public static async Task<List<FinishedFile>> WaitForAllAsync(
         DurableTaskClient client,
         IReadOnlyList<SubmittedFile> files,
         TextWriter output,
-        CancellationToken token)
+        CancellationToken token,
+        bool waitForReviews = false)
     {
         var pending = files.ToDictionary(file => file.InstanceId, StringComparer.Ordinal);
         var finished = new List<FinishedFile>(files.Count);
@@ -66,14 +71,17 @@ public static class IntakeBatch
             {
                 var state = await client.GetInstanceAsync(file.InstanceId, getInputsAndOutputs: true, token)
                     .ConfigureAwait(false);
-                if (state is null || !state.IsCompleted)
+                var awaitingReview = !waitForReviews && state is { IsCompleted: false }
+                    ? ReadAwaitingReview(state)
+                    : null;
+                if (state is null || (!state.IsCompleted && awaitingReview is null))
                 {
                     continue;
                 }
 
-                var result = state.RuntimeStatus == OrchestrationRuntimeStatus.Completed
+                var result = awaitingReview ?? (state.RuntimeStatus == OrchestrationRuntimeStatus.Completed
                     ? state.ReadOutputAs<IntakeResult>()
-                    : null;
+                    : null);
                 finished.Add(new FinishedFile(file, result, state.RuntimeStatus.ToString()));
                 pending.Remove(file.InstanceId);
                 await output.WriteLineAsync(
@@ -85,6 +93,20 @@ public static class IntakeBatch
         }
 
         return [.. finished.OrderBy(item => item.File.Name, StringComparer.Ordinal)];
+    }
+
+    /// <summary>The result so far of an instance whose documents wait for staff decisions, or null.</summary>
+    public static IntakeResult? ReadAwaitingReview(OrchestrationMetadata state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+
+        if (state.RuntimeStatus != OrchestrationRuntimeStatus.Running || state.SerializedCustomStatus is null)
+        {
+            return null;
+        }
+
+        var progress = state.ReadCustomStatusAs<IntakeProgress>();
+        return progress?.Phase == IntakeProgress.AwaitingReview ? progress.Result : null;
     }
 
     private static string InboxFor(string path) =>

@@ -55,12 +55,20 @@ public static class ResultRows
                     record is null ? "-" : MaskedKeyFields(record.Fields),
                     document.Queue,
                     document.Reasons.Count == 0 ? "-" : string.Join("; ", document.Reasons),
-                    document.IsReview ? "Review" : "Routed"));
+                    OutcomeOf(document)));
             }
         }
 
         return rows;
     }
+
+    private static string OutcomeOf(RoutedDocument document) => document switch
+    {
+        { IsReview: false } => "Routed",
+        { ReviewStatus: null } => "Review",
+        { ReviewStatus: ReviewStatuses.Awaiting } => "Review (awaiting decision)",
+        { ReviewStatus: var status } => $"Review: {status}",
+    };
 
     /// <summary>Patient initials, birth year and the last digits of the MRN: enough to recognise, not to identify.</summary>
     public static string MaskedKeyFields(IReadOnlyList<ExtractedField> fields)

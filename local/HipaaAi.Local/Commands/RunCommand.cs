@@ -1,7 +1,9 @@
 using HipaaAi.Local.Hosting;
 using HipaaAi.Local.Inbox;
 using HipaaAi.Local.Review;
+using HipaaAi.Orchestrations.RecordsIntake;
 using HipaaAi.Orchestrations.RecordsIntake.Models;
+using HipaaAi.Orchestrations.RecordsIntake.Trigger;
 using HipaaAi.Shared.Storage;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -50,8 +52,9 @@ public sealed class RunCommand(LocalPaths paths, TextWriter output)
         var submitted = await IntakeBatch.SubmitFolderAsync(store, input, cancellationToken).ConfigureAwait(false);
         await output.WriteLineAsync($"Submitted {submitted.Count} files from {input}").ConfigureAwait(false);
 
-        var finished = await IntakeBatch.WaitForAllAsync(client, submitted, output, cancellationToken)
-            .ConfigureAwait(false);
+        // With the auto-approver deciding, the run waits for the decisions; otherwise they wait on the review page.
+        var finished = await IntakeBatch.WaitForAllAsync(client, submitted, output, cancellationToken,
+            waitForReviews: options.AutoApprove).ConfigureAwait(false);
         var rows = await ResultRows.BuildAsync(store, finished, cancellationToken).ConfigureAwait(false);
         ResultsTable.Write(output, rows);
 
@@ -64,7 +67,9 @@ public sealed class RunCommand(LocalPaths paths, TextWriter output)
         if (options.Watch)
         {
             await output.WriteLineAsync("Watching the inbox folder; Ctrl+C stops.").ConfigureAwait(false);
-            var seen = finished.Select(item => item.File.InstanceId);
+            // Files still waiting for review are reported again once staff decide on the review page.
+            var seen = finished.Where(item => item.RuntimeStatus != nameof(OrchestrationRuntimeStatus.Running))
+                .Select(item => item.File.InstanceId);
             await WatchAsync(store, client, options.OutputFolder, seen, cancellationToken).ConfigureAwait(false);
         }
 
@@ -89,11 +94,13 @@ public sealed class RunCommand(LocalPaths paths, TextWriter output)
                 {
                     CreatedFrom = DateTimeOffset.UtcNow.AddHours(-1),
                     FetchInputsAndOutputs = true,
+                    InstanceIdPrefix = RecordsIntakeStarter.InstanceIdPrefix,
                 };
                 await foreach (var state in client.GetAllInstancesAsync(query).WithCancellation(token)
                     .ConfigureAwait(false))
                 {
-                    if (!state.IsCompleted || !reported.Add(state.InstanceId))
+                    if (!state.IsCompleted || state.Name != RecordsIntakeOrchestrator.Name
+                        || !reported.Add(state.InstanceId))
                     {
                         continue;
                     }

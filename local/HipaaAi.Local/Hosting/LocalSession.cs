@@ -77,7 +77,7 @@ public sealed class LocalSession : IAsyncDisposable
             var options = new LocalRuntimeOptions(
                 builder.Configuration[StorageNames.Connection] ?? "UseDevelopmentStorage=true",
                 builder.Configuration["Local:TaskHubName"] ?? TaskHubName,
-                builder.Configuration.GetValue("Local:MaxConcurrentActivities", 4),
+                builder.Configuration.GetValue("Local:MaxConcurrentActivities", 8),
                 builder.Configuration.GetValue("Local:MaxConcurrentOrchestrations", 8));
 
             // Containers before the worker host starts, because its inbox watcher lists them at once; no template

@@ -4,6 +4,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using HipaaAi.Local.Hosting;
 using HipaaAi.Orchestrations.Approvals;
+using HipaaAi.Orchestrations.RecordsIntake;
+using HipaaAi.Orchestrations.RecordsIntake.Models;
 using HipaaAi.Shared.Approvals;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -125,6 +127,18 @@ public sealed class ReviewServer : IAsyncDisposable
                 decision = answer.Decision?.ToString(),
                 decidedBy = answer.DecidedBy,
             }, statusCode: answer.HttpStatus);
+        });
+
+        // The page serves only 127.0.0.1, to the person running the local host: they are the local reviewer.
+        var records = services.GetRequiredService<RecordAccessService>();
+        var localViewer = new ApprovalActor(reviewerId, [ReviewSettings.ApproverRole]);
+        app.MapGet("/api/records/{recordId}", async (string recordId, HttpResponse response, CancellationToken token) =>
+        {
+            var answer = await records.OpenAsync(recordId, localViewer, LocalChannel, token).ConfigureAwait(false);
+            response.Headers.CacheControl = "no-store";
+            return answer.Record is { } record
+                ? Results.Content(RecordPage.Render(record), "text/html; charset=utf-8")
+                : Results.Text(answer.Message, statusCode: answer.HttpStatus);
         });
 
         await app.StartAsync(cancellationToken).ConfigureAwait(false);

@@ -68,6 +68,8 @@ public static class WorkflowCatalog
         ActivityDescriptor.For<RouteActivity, RouteInput, RouteResult>(),
         ActivityDescriptor.For<FinishActivity, FinishInput, FinishResult>(),
         ActivityDescriptor.For<QuarantineActivity, QuarantineInput, QuarantineResult>(),
+        ActivityDescriptor.For<PrepareReviewActivity, RecordReviewInput, RecordReviewCard>(),
+        ActivityDescriptor.For<ApplyReviewActivity, ApplyReviewInput, ApplyReviewResult>(),
         ActivityDescriptor.For<PostApprovalCardActivity, PostApprovalCardInput, PostApprovalCardResult>(),
         ActivityDescriptor.For<CloseApprovalActivity, CloseApprovalInput, CloseApprovalResult>(),
         ActivityDescriptor.For<ParseClaimsActivity, ParseClaimsInput, ParseClaimsResult>(),

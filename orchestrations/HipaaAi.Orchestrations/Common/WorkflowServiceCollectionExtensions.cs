@@ -1,5 +1,6 @@
 using Azure.Core;
 using Azure.Identity;
+using HipaaAi.Orchestrations.RecordsIntake;
 using HipaaAi.Orchestrations.RecordsIntake.Trigger;
 using HipaaAi.Shared.Ai;
 using HipaaAi.Shared.Audit;
@@ -32,6 +33,8 @@ public static class WorkflowServiceCollectionExtensions
 
         services.AddOptions<IntakeOptions>().Bind(configuration.GetSection(IntakeOptions.Section));
         services.TryAddSingleton<RecordsIntakeStarter>();
+        services.AddOptions<RecordAccessOptions>().Bind(configuration.GetSection(RecordAccessOptions.Section));
+        services.TryAddSingleton<RecordAccessService>();
 
         foreach (var activity in WorkflowCatalog.Activities)
         {

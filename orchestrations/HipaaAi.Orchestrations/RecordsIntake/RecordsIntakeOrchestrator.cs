@@ -1,6 +1,9 @@
+using HipaaAi.Orchestrations.Approvals;
+using HipaaAi.Orchestrations.Approvals.Models;
 using HipaaAi.Orchestrations.Common;
 using HipaaAi.Orchestrations.RecordsIntake.Activities;
 using HipaaAi.Orchestrations.RecordsIntake.Models;
+using HipaaAi.Shared.Approvals;
 using HipaaAi.Shared.Audit;
 using HipaaAi.Shared.Documents;
 using Microsoft.DurableTask;
@@ -10,7 +13,8 @@ namespace HipaaAi.Orchestrations.RecordsIntake;
 
 /// <summary>
 /// Turns one inbox file into routed records: preflight, read pages in parallel batches, split, classify and extract
-/// each document, check the packet, summarize, route, then archive the source. Deterministic: it only decides from
+/// each document, check the packet, summarize, route, archive the source, then put documents routed to review before
+/// staff as approval cards and apply their verdicts. Deterministic: it only decides from
 /// activity results and its input, and carries references and counts, never document content.
 /// </summary>
 public static class RecordsIntakeOrchestrator
@@ -100,7 +104,54 @@ public static class RecordsIntakeOrchestrator
             nameof(FinishActivity), ThisWorkflow, new FinishInput(request.DocumentId, request.Source), settings.Retry);
 
         var outcome = routed.Any(document => document.IsReview) ? IntakeOutcome.NeedsReview : IntakeOutcome.Completed;
-        return new IntakeResult(request.DocumentId, outcome, preflight.PageCount, null, null, routed);
+        var result = new IntakeResult(request.DocumentId, outcome, preflight.PageCount, null, null, routed);
+        if (outcome != IntakeOutcome.NeedsReview || settings.Review is not { } review)
+        {
+            return result;
+        }
+
+        // The file is archived and every record written; what is left may wait days for people, so callers can read
+        // where each document went from the custom status meanwhile.
+        var awaiting = routed
+            .Select(document => document.IsReview ? document with { ReviewStatus = ReviewStatuses.Awaiting } : document)
+            .ToList();
+        context.SetCustomStatus(new IntakeProgress(IntakeProgress.AwaitingReview, result with { Documents = awaiting }));
+
+        var reviewed = await Task.WhenAll(routed.Select(document => document.IsReview
+            ? ReviewAsync(context, request, document, review)
+            : Task.FromResult(document)));
+        return result with { Documents = reviewed };
+    }
+
+    /// <summary>
+    /// Puts one document in review before staff through the approval sub-orchestration and applies the verdict:
+    /// approved records are released to their staff queue, rejected ones go no further.
+    /// </summary>
+    private static async Task<RoutedDocument> ReviewAsync(
+        TaskOrchestrationContext context,
+        IntakeRequest request,
+        RoutedDocument document,
+        ReviewSettings review)
+    {
+        var retry = request.Settings.Retry;
+        var card = await context.CallWorkflowActivityAsync<RecordReviewInput, RecordReviewCard>(
+            nameof(PrepareReviewActivity), ThisWorkflow, new RecordReviewInput(request.DocumentId, document.Index),
+            retry);
+
+        var approval = new ApprovalRequest(ThisWorkflow, card.RecordId, ApprovalKinds.RecordReview, card.Title,
+            card.Facts, document.Confidence, card.Exceptions, card.RecordLink,
+            [ApprovalDecision.Approve, ApprovalDecision.Reject], ReviewSettings.ApproverRole, review.ApproverGroup,
+            review.EscalationGroup, review.Timing, retry);
+        var outcome = await context.CallSubOrchestratorAsync<ApprovalOutcome>(ApprovalOrchestrator.Name, approval,
+            new SubOrchestrationOptions { InstanceId = $"{context.InstanceId}-review-{document.Index:D2}" });
+
+        var applied = await context.CallWorkflowActivityAsync<ApplyReviewInput, ApplyReviewResult>(
+            nameof(ApplyReviewActivity),
+            ThisWorkflow,
+            new ApplyReviewInput(request.DocumentId, document.Index, outcome.Verdict, outcome.Decision,
+                outcome.DecidedBy, outcome.Comment, outcome.DecidedAt),
+            retry);
+        return document with { Queue = applied.Queue ?? document.Queue, ReviewStatus = applied.Status };
     }
 
     private static async Task<PreflightResult> PreflightAsync(TaskOrchestrationContext context, IntakeRequest request)

@@ -23,6 +23,18 @@ public sealed class ApprovalOptions
     /// <summary>Where decision links point, e.g. <c>https://app.example/api/approvals</c>.</summary>
     public Uri? DecisionBaseUrl { get; set; }
 
+    /// <summary>
+    /// The link a card gives to open a record inside the PHI boundary: <c>records/{recordId}</c> beside the
+    /// decision endpoint (e.g. <c>https://app.example/api/records/…</c>), where the viewer checks who asks and audits it.
+    /// </summary>
+    public Uri RecordLinkFor(string recordId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(recordId);
+        var decisions = DecisionBaseUrl
+            ?? throw new InvalidOperationException($"Setting '{Section}:DecisionBaseUrl' is missing.");
+        return new Uri(new Uri(decisions.AbsoluteUri.TrimEnd('/')), "records/" + Uri.EscapeDataString(recordId));
+    }
+
     /// <summary>The longest a signed link stays valid; it never outlives the approval's own deadline.</summary>
     public TimeSpan LinkLifetime { get; set; } = TimeSpan.FromDays(7);
 

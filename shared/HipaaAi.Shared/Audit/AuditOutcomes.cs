@@ -8,6 +8,7 @@ public static class AuditOutcomes
     public const string Quarantined = "Quarantined";
     public const string Refused = "Refused";
     public const string Skipped = "Skipped";
+    public const string NotFound = "NotFound";
 }
 
 /// <summary>Audit action names.</summary>
@@ -18,4 +19,7 @@ public static class AuditActions
     public const string ModelCall = "model.call";
     public const string OrchestrationStarted = "orchestration.started";
     public const string DuplicateDelivery = "orchestration.duplicate";
+
+    /// <summary>A staff member opened a record (or was refused it); the actor is that person, not the service.</summary>
+    public const string RecordViewed = "record.viewed";
 }

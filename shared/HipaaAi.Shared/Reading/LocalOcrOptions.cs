@@ -33,6 +33,13 @@ public sealed record LocalOcrOptions
     /// </summary>
     public double MinRotationConfidence { get; init; } = 1.0;
 
+    /// <summary>
+    /// A first reading at or above this confidence whose words lie horizontally is taken as upright, and orientation
+    /// detection (a second Tesseract pass as costly as the first) is skipped for that page. Sideways pages can read
+    /// well, so the words' shape decides too; an upside-down page reads as low-confidence garbage.
+    /// </summary>
+    public double UprightConfidence { get; init; } = 0.6;
+
     /// <summary>Longest a single tesseract or pdftoppm run may take.</summary>
     public TimeSpan ProcessTimeout { get; init; } = TimeSpan.FromMinutes(2);
 
@@ -48,6 +55,8 @@ public sealed record LocalOcrOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(Dpi, 50);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(Dpi, 1200);
         ArgumentOutOfRangeException.ThrowIfNegative(MaxParallelism);
+        ArgumentOutOfRangeException.ThrowIfNegative(UprightConfidence);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(UprightConfidence, 1.0);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(ProcessTimeout, TimeSpan.Zero);
     }
 }

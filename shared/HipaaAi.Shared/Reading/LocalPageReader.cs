@@ -12,16 +12,21 @@ namespace HipaaAi.Shared.Reading;
 /// despeckled, turned upright with Tesseract's orientation detection and read by Tesseract. Page images live only in
 /// a private temporary folder that is deleted before the call returns.
 /// </summary>
-public sealed class LocalPageReader(IOptions<LocalOcrOptions> options, ILogger<LocalPageReader> logger) : IPageReader
+public sealed class LocalPageReader(IOptions<LocalOcrOptions> options, ILogger<LocalPageReader> logger)
+    : IPageReader, IDisposable
 {
     private const string OsdLanguage = "osd";
 
     private readonly LocalOcrOptions _options = ValidOptions(options.Value);
 
+    private readonly SemaphoreSlim _pageSlots = new(options.Value.EffectiveParallelism);
+
     private Task? _setupCheck;
 
     /// <inheritdoc />
     public string EngineName => "tesseract";
+
+    public void Dispose() => _pageSlots.Dispose();
 
     private ExternalTool Tesseract => new("tesseract", _options.TesseractPath, "tesseract-ocr");
 
@@ -166,18 +171,22 @@ public sealed class LocalPageReader(IOptions<LocalOcrOptions> options, ILogger<L
         try
         {
             image.WritePgm(imagePath);
+            var result = await RecognizeAsync(imagePath, dpi, workFolder, cancellationToken).ConfigureAwait(false);
 
-            var rotation = _options.DetectRotation
-                ? await DetectRotationAsync(imagePath, dpi, pageNumber, workFolder, cancellationToken)
-                    .ConfigureAwait(false)
-                : 0;
+            var rotation = 0;
+            if (_options.DetectRotation && !LooksUpright(result))
+            {
+                rotation = await DetectRotationAsync(imagePath, dpi, pageNumber, workFolder, cancellationToken)
+                    .ConfigureAwait(false);
+            }
+
             if (rotation != 0)
             {
                 File.Delete(imagePath);
                 image.RotateClockwise(rotation).WritePgm(imagePath);
+                result = await RecognizeAsync(imagePath, dpi, workFolder, cancellationToken).ConfigureAwait(false);
             }
 
-            var result = await RecognizeAsync(imagePath, dpi, workFolder, cancellationToken).ConfigureAwait(false);
             var elapsedMs = ElapsedMs(started);
             logger.PageRead(pageNumber, PageTextSource.Ocr, result.Confidence, rotation, elapsedMs);
             return new PageText(pageNumber, result.Text, result.Confidence, rotation, PageTextSource.Ocr);
@@ -217,6 +226,9 @@ public sealed class LocalPageReader(IOptions<LocalOcrOptions> options, ILogger<L
             File.Delete(rasterPath);
         }
     }
+
+    private bool LooksUpright(OcrResult reading) =>
+        reading.WordCount > 0 && reading.Confidence >= _options.UprightConfidence && reading.HorizontalShare > 0.5;
 
     private async Task<int> DetectRotationAsync(
         string imagePath, int dpi, int pageNumber, string workFolder, CancellationToken cancellationToken)
@@ -298,7 +310,20 @@ public sealed class LocalPageReader(IOptions<LocalOcrOptions> options, ILogger<L
             MaxDegreeOfParallelism = _options.EffectiveParallelism,
             CancellationToken = cancellationToken,
         };
-        await Parallel.ForEachAsync(items, parallel, body).ConfigureAwait(false);
+        await Parallel.ForEachAsync(items, parallel, async (item, token) =>
+        {
+            // Several page batches may be read at once; the slots keep the whole process at one page per processor,
+            // so batches share the cores instead of crowding them and each holding decoded pages in memory.
+            await _pageSlots.WaitAsync(token).ConfigureAwait(false);
+            try
+            {
+                await body(item, token).ConfigureAwait(false);
+            }
+            finally
+            {
+                _pageSlots.Release();
+            }
+        }).ConfigureAwait(false);
     }
 
     private void DeleteWorkFolder(DirectoryInfo workFolder)

@@ -3,13 +3,19 @@ using System.Text;
 
 namespace HipaaAi.Shared.Reading;
 
-/// <summary>The words Tesseract found on a page, as lines of text, and their mean confidence (0..1).</summary>
-internal sealed record OcrResult(string Text, double Confidence, int WordCount);
+/// <summary>
+/// The words Tesseract found on a page, as lines of text, their mean confidence (0..1), and the share of words whose
+/// box is wider than tall (0..1): words of a sideways page stand upright in the image even when they read well.
+/// </summary>
+internal sealed record OcrResult(string Text, double Confidence, int WordCount, double HorizontalShare);
 
 /// <summary>Parses Tesseract's TSV and orientation-detection output.</summary>
 internal static class TesseractOutput
 {
     private const int WordLevel = 5;
+
+    // Words this short (an "I", a "1.") are as tall as they are wide whichever way the page lies.
+    private const int ShapeTellingWordLength = 3;
 
     /// <summary>
     /// Builds text from TSV rows: words joined by spaces, one line per Tesseract line, a blank line between blocks.
@@ -20,6 +26,8 @@ internal static class TesseractOutput
         var text = new StringBuilder();
         var confidenceSum = 0.0;
         var wordCount = 0;
+        var shapedWords = 0;
+        var horizontalWords = 0;
         (int Block, int Paragraph, int Line)? current = null;
 
         foreach (var row in tsv.Split('\n'))
@@ -54,10 +62,18 @@ internal static class TesseractOutput
             current = position;
             confidenceSum += confidence;
             wordCount++;
+
+            if (word.Length >= ShapeTellingWordLength)
+            {
+                shapedWords++;
+                if (ParseInt(fields[8]) > ParseInt(fields[9]))
+                    horizontalWords++;
+            }
         }
 
         var mean = wordCount == 0 ? 0.0 : Math.Clamp(confidenceSum / wordCount / 100.0, 0.0, 1.0);
-        return new OcrResult(text.ToString(), mean, wordCount);
+        var horizontalShare = shapedWords == 0 ? 0.0 : (double)horizontalWords / shapedWords;
+        return new OcrResult(text.ToString(), mean, wordCount, horizontalShare);
     }
 
     /// <summary>

@@ -3,6 +3,7 @@ using HipaaAi.Orchestrations.Common;
 using HipaaAi.Orchestrations.RecordsIntake;
 using HipaaAi.Orchestrations.RecordsIntake.Activities;
 using HipaaAi.Orchestrations.RecordsIntake.Models;
+using HipaaAi.Shared.Approvals;
 using HipaaAi.Shared.Documents;
 using HipaaAi.Shared.Reading;
 using HipaaAi.Shared.Understanding;
@@ -31,6 +32,12 @@ internal sealed class FakeIntakeActivities
 
     public Func<SegmentInput, SummarizeResult> Summarize { get; set; } = _ => new SummarizeResult(42, false);
 
+    /// <summary>Which documents the route step sends to review; by default those with extra reasons.</summary>
+    public Func<RouteInput, bool> SendToReview { get; set; } = input => input.ExtraReasons.Count > 0;
+
+    /// <summary>Every verdict the orchestrator asked to apply to a record.</summary>
+    public ConcurrentQueue<ApplyReviewInput> AppliedReviews { get; } = new();
+
     public int Count(string activity) => Calls.Count(call => call.Activity == activity);
 
     public void Register(DurableTaskRegistry registry)
@@ -51,14 +58,24 @@ internal sealed class FakeIntakeActivities
         Add<TypedSegmentInput, SummarizeResult>(registry, nameof(SummarizeActivity),
             request => Summarize(request.Input.Segment));
         Add<RouteInput, RouteResult>(registry, nameof(RouteActivity), request => new RouteResult(
-            request.Input.ExtraReasons.Count > 0 ? "records-review" : "records-referrals",
-            request.Input.ExtraReasons.Count > 0,
-            request.Input.ExtraReasons,
+            SendToReview(request.Input) ? "records-review" : "records-referrals",
+            SendToReview(request.Input),
+            SendToReview(request.Input) ? [.. request.Input.ExtraReasons, "low classification confidence"] : [],
             $"records/{request.Input.DocumentId}/{request.Input.Segment.Index:D2}.json"));
         Add<FinishInput, FinishResult>(registry, nameof(FinishActivity),
             request => new FinishResult($"records/{request.Input.DocumentId}/source.pdf", 3));
         Add<QuarantineInput, QuarantineResult>(registry, nameof(QuarantineActivity),
             request => new QuarantineResult($"quarantine/{request.Input.DocumentId}"));
+        Add<RecordReviewInput, RecordReviewCard>(registry, nameof(PrepareReviewActivity), request => new RecordReviewCard(
+            request.Input.AuditSubject, "Review a Referral", [new ApprovalFact("Patient", "A. B., born 1960-**-**")],
+            ["low classification confidence"], new Uri($"https://app.example/api/records/{request.Input.AuditSubject}")));
+        Add<ApplyReviewInput, ApplyReviewResult>(registry, nameof(ApplyReviewActivity), request =>
+        {
+            AppliedReviews.Enqueue(request.Input);
+            return request.Input.Decision == ApprovalDecision.Approve
+                ? new ApplyReviewResult(ReviewStatuses.Approved, "records-referrals")
+                : new ApplyReviewResult(ReviewStatuses.Rejected, "records-review");
+        });
     }
 
     private void Add<TInput, TOutput>(

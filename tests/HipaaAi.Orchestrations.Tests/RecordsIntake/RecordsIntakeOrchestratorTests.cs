@@ -1,7 +1,10 @@
+using HipaaAi.Orchestrations.Approvals.Models;
 using HipaaAi.Orchestrations.Common;
+using HipaaAi.Orchestrations.Tests.Approvals;
 using HipaaAi.Orchestrations.RecordsIntake;
 using HipaaAi.Orchestrations.RecordsIntake.Activities;
 using HipaaAi.Orchestrations.RecordsIntake.Models;
+using HipaaAi.Shared.Approvals;
 using HipaaAi.Shared.Documents;
 using HipaaAi.Shared.Storage;
 using HipaaAi.Shared.Understanding;
@@ -185,6 +188,63 @@ public sealed class RecordsIntakeOrchestratorTests
         var reviewed = Assert.Single(result.Documents, document => document.IsReview);
         Assert.Equal(3, reviewed.Index);
         Assert.Contains(QuarantineReasons.ContentFiltered + ":summary", reviewed.Reasons);
+    }
+
+    [Theory]
+    [InlineData(ApprovalDecision.Approve, "Approved", "records-referrals")]
+    [InlineData(ApprovalDecision.Reject, "Rejected", "records-review")]
+    public async Task RunAsync_DocumentInReview_WaitsForTheReviewerAndAppliesTheVerdict(
+        ApprovalDecision decision, string expectedStatus, string expectedQueue)
+    {
+        // Arrange
+        var fakes = new FakeIntakeActivities { SendToReview = _ => true };
+        var approvals = new FakeApprovalActivities();
+        var settings = FastSettings with { Review = ReviewSettings.Default };
+        await using var host = await DurableTaskTestHost.StartAsync(registry =>
+        {
+            fakes.Register(registry);
+            approvals.Register(registry);
+        });
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+
+        // Act
+        var instanceId = await host.Client.ScheduleNewOrchestrationInstanceAsync(RecordsIntakeOrchestrator.Name,
+            Request() with { Settings = settings });
+        var approvalId = await approvals.FirstApprovalIdAsync(timeout.Token);
+        var waiting = await host.Client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, timeout.Token);
+        await host.Client.RaiseEventAsync($"{instanceId}-review-01", ApprovalEvents.Decided,
+            new ApprovalDecidedEvent(approvalId, decision, "reviewer-7", "seen", DateTimeOffset.UnixEpoch, "test"),
+            timeout.Token);
+        var finished = await host.Client.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs: true,
+            timeout.Token);
+
+        // Assert
+        var progress = waiting!.ReadCustomStatusAs<IntakeProgress>()!;
+        Assert.Equal(IntakeProgress.AwaitingReview, progress.Phase);
+        Assert.Equal(ReviewStatuses.Awaiting, Assert.Single(progress.Result.Documents).ReviewStatus);
+        var card = Assert.Single(approvals.Posts);
+        Assert.Equal(ApprovalKinds.RecordReview, card.Request.Kind);
+        Assert.Equal(ReviewSettings.ApproverRole, card.Request.ApproverRole);
+        var document = Assert.Single(finished.ReadOutputAs<IntakeResult>()!.Documents);
+        Assert.Equal((expectedStatus, expectedQueue), (document.ReviewStatus, document.Queue));
+        var applied = Assert.Single(fakes.AppliedReviews);
+        Assert.Equal(("reviewer-7", "seen"), (applied.DecidedBy, applied.Comment));
+        Assert.Equal(1, fakes.Count(nameof(FinishActivity)));
+    }
+
+    [Fact]
+    public async Task RunAsync_DocumentInReviewWithoutReviewSettings_EndsWithoutPostingACard()
+    {
+        // Arrange
+        var fakes = new FakeIntakeActivities { SendToReview = _ => true };
+
+        // Act
+        var result = await RunAsync(fakes, Request());
+
+        // Assert
+        Assert.Equal(IntakeOutcome.NeedsReview, result.Outcome);
+        Assert.Null(Assert.Single(result.Documents).ReviewStatus);
+        Assert.Equal(0, fakes.Count(nameof(PrepareReviewActivity)));
     }
 
     private static IntakeRequest Request() => new(

@@ -28,6 +28,24 @@ public sealed class TesseractOutputTests
     }
 
     [Fact]
+    public void ParseTsv_WordsStandingUpright_ReportsTheShareOfHorizontalWords()
+    {
+        // Arrange: a sideways page reads well, but its longer words are taller than wide; short words tell nothing.
+        const string tsv =
+            "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n" +
+            "5\t1\t1\t1\t1\t1\t10\t10\t30\t120\t95\tReferral\n" +
+            "5\t1\t1\t1\t1\t2\t10\t140\t30\t90\t94\tpatient\n" +
+            "5\t1\t1\t1\t1\t3\t10\t240\t30\t30\t96\tto\n" +
+            "5\t1\t1\t1\t2\t1\t50\t10\t100\t30\t93\tcardiology\n";
+
+        // Act
+        var result = TesseractOutput.ParseTsv(tsv);
+
+        // Assert
+        Assert.Equal(1.0 / 3.0, result.HorizontalShare, precision: 6);
+    }
+
+    [Fact]
     public void ParseTsv_NoWords_ReturnsEmptyTextAndZeroConfidence()
     {
         // Act

@@ -25,7 +25,8 @@ public sealed record IntakeRecord(
     string Queue,
     bool IsReview,
     IReadOnlyList<string> ReviewReasons,
-    DateTimeOffset ProcessedAt);
+    DateTimeOffset ProcessedAt,
+    RecordReview? Review = null);
 
 /// <summary>The message a staff queue receives: a reference to the record and why it is there, never its content.</summary>
 public sealed record RecordQueueMessage(

@@ -18,7 +18,10 @@ public enum IntakeOutcome
     Superseded,
 }
 
-/// <summary>Where one document of a file went. Carries ids, types and counts; the record itself is in a blob.</summary>
+/// <summary>
+/// Where one document of a file went. Carries ids, types and counts; the record itself is in a blob. A document sent
+/// to review carries the reviewer's verdict in <see cref="ReviewStatus"/> once decided, and its final queue.
+/// </summary>
 public sealed record RoutedDocument(
     int Index,
     int FirstPage,
@@ -28,7 +31,8 @@ public sealed record RoutedDocument(
     string Queue,
     bool IsReview,
     IReadOnlyList<string> Reasons,
-    string RecordBlob);
+    string RecordBlob,
+    string? ReviewStatus = null);
 
 /// <summary>The output of one records-intake orchestration.</summary>
 public sealed record IntakeResult(

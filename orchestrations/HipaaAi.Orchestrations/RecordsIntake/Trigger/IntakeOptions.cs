@@ -1,3 +1,4 @@
+using HipaaAi.Orchestrations.Approvals.Models;
 using HipaaAi.Orchestrations.Common;
 using HipaaAi.Orchestrations.RecordsIntake.Models;
 
@@ -21,6 +22,9 @@ public sealed class IntakeOptions
 
     public double MaxRetryDelaySeconds { get; set; } = RetryPlan.Default.MaxDelay.TotalSeconds;
 
+    /// <summary>Put documents routed to review before staff as approval cards (<c>Intake:Review:*</c>).</summary>
+    public ReviewOptions Review { get; set; } = new();
+
     public IntakeSettings ToSettings()
     {
         var retry = new RetryPlan(MaxAttempts, TimeSpan.FromSeconds(FirstRetryDelaySeconds),
@@ -32,6 +36,39 @@ public sealed class IntakeOptions
                 "Intake settings need PagesPerReadBatch >= 1, EmptyFileChecks >= 1 and EmptyFileGraceSeconds >= 0.");
         }
 
-        return new IntakeSettings(PagesPerReadBatch, TimeSpan.FromSeconds(EmptyFileGraceSeconds), EmptyFileChecks, retry);
+        return new IntakeSettings(PagesPerReadBatch, TimeSpan.FromSeconds(EmptyFileGraceSeconds), EmptyFileChecks, retry,
+            Review.ToSettings());
+    }
+}
+
+/// <summary>Approval of records in review, bound from <c>Intake:Review</c>.</summary>
+public sealed class ReviewOptions
+{
+    public bool Enabled { get; set; } = ReviewSettings.Default.Enabled;
+
+    public string ApproverGroup { get; set; } = ReviewSettings.Default.ApproverGroup;
+
+    public string EscalationGroup { get; set; } = ReviewSettings.Default.EscalationGroup;
+
+    public double ReminderHours { get; set; } = ReviewSettings.Default.Timing.ReminderInterval.TotalHours;
+
+    /// <summary>Hours before the card also goes to the escalation group; 0 never escalates.</summary>
+    public double EscalateAfterHours { get; set; } =
+        ReviewSettings.Default.Timing.EscalateAfter?.TotalHours ?? 0;
+
+    public double TimeoutHours { get; set; } = ReviewSettings.Default.Timing.Timeout.TotalHours;
+
+    public ReviewSettings? ToSettings()
+    {
+        if (!Enabled)
+        {
+            return null;
+        }
+
+        var timing = new ApprovalTiming(TimeSpan.FromHours(ReminderHours),
+            EscalateAfterHours > 0 ? TimeSpan.FromHours(EscalateAfterHours) : null,
+            TimeSpan.FromHours(TimeoutHours), ApprovalTiming.LongestTimerSlice);
+        timing.Validate();
+        return new ReviewSettings(true, ApproverGroup, EscalationGroup, timing);
     }
 }

@@ -38,7 +38,10 @@ public sealed class RecordsIntakeStarter(
         return "doc-" + Convert.ToHexStringLower(SHA256.HashData(key))[..32];
     }
 
-    public static string InstanceIdFor(string documentId) => "intake-" + documentId["doc-".Length..];
+    /// <summary>Every records-intake instance id starts so (its review sub-orchestrations too).</summary>
+    public const string InstanceIdPrefix = "intake-";
+
+    public static string InstanceIdFor(string documentId) => InstanceIdPrefix + documentId["doc-".Length..];
 
     public async Task<StartOutcome> StartAsync(
         DurableTaskClient client,

@@ -1,6 +1,8 @@
 using System.Reflection;
 using System.Text.Json.Nodes;
+using HipaaAi.Functions.BillingReview;
 using HipaaAi.Functions.RecordsIntake;
+using HipaaAi.Orchestrations.BillingReview.Activities;
 using HipaaAi.Orchestrations.RecordsIntake.Trigger;
 using HipaaAi.Shared.Ai;
 using HipaaAi.Shared.Audit;
@@ -235,7 +237,7 @@ public sealed class AppConfigurationTests(BicepFixture bicep)
 
     [Theory]
     [MemberData(nameof(Environments))]
-    public void Queues_Names_AreExactlyTheOnesTheRoutingRulesCanChoose(string environment)
+    public void Queues_Names_AreExactlyTheRoutedQueuesAndTheBillingQueues(string environment)
     {
         // Arrange
         var rules = RoutingRules.Load(Path.Combine(BicepCli.RepositoryFolder,
@@ -243,6 +245,7 @@ public sealed class AppConfigurationTests(BicepFixture bicep)
         var routed = Enum.GetValues<DocumentType>().Select(rules.QueueFor)
             .Append(rules.DefaultQueue)
             .Append(rules.ReviewQueue)
+            .Concat(BillingQueues.All)
             .Distinct()
             .Order();
 
@@ -283,6 +286,7 @@ public sealed class AppConfigurationTests(BicepFixture bicep)
         var triggers = EventGridBlobTriggers();
         (string Function, string Container)[] expected =
         [
+            (BillingReviewFunctions.ClaimsInboxTrigger, StorageNames.ClaimsInbox),
             (RecordsIntakeFunctions.FaxInboxTrigger, StorageNames.FaxInbox),
             (RecordsIntakeFunctions.ScanInboxTrigger, StorageNames.ScanInbox),
         ];

@@ -38,7 +38,8 @@ public sealed class IntakeTests(BicepFixture bicep)
 
         // Assert
         Assert.Equal(storage.Id, topic.Text("properties.source"));
-        Assert.Equal(StorageNames.RecordsInboxes.Count, subscriptions.Count);
+        // One per records inbox and one for the billing claims inbox.
+        Assert.Equal(StorageNames.RecordsInboxes.Count + 1, subscriptions.Count);
         Assert.All(subscriptions, subscription =>
         {
             Assert.Equal("WebHook", subscription.Text("properties.destination.endpointType"));

@@ -188,6 +188,31 @@ public sealed class BillingReviewOrchestratorTests
         Assert.EndsWith(BillingBlobs.Summary(FileId, 1), approval.RecordLink.AbsolutePath, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task RunAsync_WithTheRealApprovalSubOrchestration_ResumesOnTheStaffDecision()
+    {
+        // Arrange
+        var approvals = new Approvals.FakeApprovalActivities();
+        var fakes = new FakeBillingActivities { Checks = _ => (1, FindingSeverity.Error), RealApprovals = approvals };
+        await using var host = await DurableTaskTestHost.StartAsync(fakes.Register);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+
+        // Act
+        var instanceId = await host.Client.ScheduleNewOrchestrationInstanceAsync(BillingReviewOrchestrator.Name,
+            Request());
+        var approvalId = await approvals.FirstApprovalIdAsync(timeout.Token);
+        await host.Client.RaiseEventAsync($"{instanceId}-review-001", ApprovalEvents.Decided,
+            new ApprovalDecidedEvent(approvalId, ApprovalDecision.EditAndApprove, "staff-2", null,
+                DateTimeOffset.UtcNow, "local"), timeout.Token);
+        var metadata = await host.Client.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs: true,
+            timeout.Token);
+
+        // Assert
+        var claim = Assert.Single(metadata.ReadOutputAs<BillingResult>()!.Claims);
+        Assert.Equal(ClaimOutcome.Corrected, claim.Outcome);
+        Assert.Equal("staff-2", Assert.Single(fakes.Releases).DecidedBy);
+    }
+
     private static BillingRequest Request(BillingSettings? settings = null) => new(
         FileId,
         new BlobReference(StorageNames.ClaimsInbox, "claims-001.837", 2048, new string('a', 64), null),

@@ -39,6 +39,9 @@ internal sealed class FakeBillingActivities
 
     public Func<ReleaseClaimInput, ReleaseResult>? Release { get; set; }
 
+    /// <summary>When set, the real approval sub-orchestration runs over these fake card activities instead.</summary>
+    public Approvals.FakeApprovalActivities? RealApprovals { get; set; }
+
     public int Count(string activity) => Calls.Count(call => call.Activity == activity);
 
     public static ParseClaimsResult Accepted(string fileId, int claims) => new(true, "X12", null, null,
@@ -49,14 +52,22 @@ internal sealed class FakeBillingActivities
     {
         registry.AddOrchestratorFunc<BillingRequest, BillingResult>(BillingReviewOrchestrator.Name,
             BillingReviewOrchestrator.RunAsync);
-        registry.AddOrchestratorFunc<ApprovalRequest, ApprovalOutcome>(ApprovalOrchestrator.Name, (context, request) =>
+        if (RealApprovals is not null)
         {
-            Approvals.Enqueue(request);
-            var decision = Decide(request);
-            return Task.FromResult(new ApprovalOutcome(context.InstanceId,
-                decision is null ? ApprovalVerdict.Expired : ApprovalVerdict.Decided, decision,
-                decision is null ? null : "staff-1", null, null, false, 0));
-        });
+            RealApprovals.Register(registry);
+        }
+        else
+        {
+            registry.AddOrchestratorFunc<ApprovalRequest, ApprovalOutcome>(ApprovalOrchestrator.Name,
+                (context, request) =>
+                {
+                    Approvals.Enqueue(request);
+                    var decision = Decide(request);
+                    return Task.FromResult(new ApprovalOutcome(context.InstanceId,
+                        decision is null ? ApprovalVerdict.Expired : ApprovalVerdict.Decided, decision,
+                        decision is null ? null : "staff-1", null, null, false, 0));
+                });
+        }
 
         Add<ParseClaimsInput, ParseClaimsResult>(registry, nameof(ParseClaimsActivity),
             request => Parse(request.Input, request.Attempt));

@@ -93,7 +93,8 @@ public sealed class BillingReviewEndToEndTests(LogCapturingFixture host) : IClas
     [Fact]
     public async Task QueueMessages_NotAClaimIsRejectedAuditedAndConsumed_AClaimIsReviewed()
     {
-        // Arrange
+        // Arrange: with its visit note in the records store the JSON claim is clean, so no approval is involved.
+        await BillingCommand.SeedSampleNotesAsync(host.Store, default);
         var queue = new QueueClient("UseDevelopmentStorage=true", BillingQueues.Claims,
             new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
         await queue.CreateIfNotExistsAsync();

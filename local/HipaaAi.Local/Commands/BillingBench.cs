@@ -41,7 +41,8 @@ public static class BillingBench
         var total = parse + checks;
 
         await output.WriteLineAsync(FormattableString.Invariant(
-            $"Claims file: {claims.Count} claims, {new FileInfo(file).Length / 1024} KiB ({file})")).ConfigureAwait(false);
+            $"Claims file: {claims.Count} claims, {new FileInfo(file).Length / 1024} KiB ({file})"))
+            .ConfigureAwait(false);
         await output.WriteLineAsync(FormattableString.Invariant(
             $"Parse:          {parse.TotalSeconds,7:F2} s  {claims.Count / parse.TotalSeconds,9:F0} claims/s"))
             .ConfigureAwait(false);

@@ -5,7 +5,8 @@ namespace HipaaAi.Local.Commands;
 /// <summary>Prints one row per claim (and one per quarantined file) with its findings by rule.</summary>
 public static class BillingTable
 {
-    private static readonly string[] Headers = ["File", "Claim", "Type", "Findings by rule", "Highest", "Staff", "Outcome"];
+    private static readonly string[] Headers =
+        ["File", "Claim", "Type", "Findings by rule", "Highest", "Staff", "Outcome"];
 
     private static readonly int[] MaxWidths = [28, 5, 4, 70, 7, 14, 11];
 

@@ -15,7 +15,7 @@ internal static partial class BillingLogs
     public static partial void MessageRejected(ILogger logger, string messageSubject, string reason);
 
     [LoggerMessage(EventId = 1402, Level = LogLevel.Information,
-        Message = "Instance {InstanceId}: billing review ended {Outcome} with {ClaimCount} claims, {ReviewedCount} reviewed by staff")]
+        Message = "Instance {InstanceId}: billing review ended {Outcome}: {ClaimCount} claims, {ReviewedCount} reviewed")]
     public static partial void FileFinished(
         ILogger logger, string instanceId, ClaimFileOutcome outcome, int claimCount, int reviewedCount);
 

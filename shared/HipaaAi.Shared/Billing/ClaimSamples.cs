@@ -3,7 +3,7 @@ using System.Text;
 
 namespace HipaaAi.Shared.Billing;
 
-/// <summary>A patient of the generated claims, made up; what a matching clinical note in the records store needs.</summary>
+/// <summary>A made-up patient of the generated claims: what a matching note in the records store needs.</summary>
 /// <param name="LastName">NM103.</param>
 /// <param name="FirstName">NM104.</param>
 /// <param name="BirthDate">DMG02.</param>

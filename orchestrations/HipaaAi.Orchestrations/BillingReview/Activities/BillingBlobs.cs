@@ -48,7 +48,9 @@ public static class BillingQueues
 /// <summary>Reason codes billing review quarantines or holds with. Codes only.</summary>
 public static class BillingReasons
 {
-    /// <summary>The file is not a readable 837 or claim JSON; the detail is the parser's position-only message.</summary>
+    /// <summary>
+    /// The file is not a readable 837 or claim JSON; the detail is the parser's position-only message.
+    /// </summary>
     public const string MalformedClaimFile = "MalformedClaimFile";
 
     /// <summary>The file holds no claim at all.</summary>

@@ -71,7 +71,9 @@ public sealed class ParseClaimsActivity(DocumentStore store) : IWorkflowActivity
         var format = isJson ? FormatJson : FormatX12;
         try
         {
-            var claims = isJson ? ClaimJson.Deserialize(start.ToString()) : X12ClaimParser.Parse(start.ToString()).Claims;
+            var claims = isJson
+                ? ClaimJson.Deserialize(start.ToString())
+                : X12ClaimParser.Parse(start.ToString()).Claims;
             return claims.Count == 0
                 ? new ParsedClaimFile(false, format, BillingReasons.NoClaims, "the file holds no claim", [])
                 : new ParsedClaimFile(true, format, null, null, claims);

@@ -8,7 +8,7 @@ public enum ClaimFileOutcome
     /// <summary>Every claim was decided: released, corrected, rejected or held (see each claim).</summary>
     Completed,
 
-    /// <summary>The file could not be read (or a step failed on every attempt); it is in quarantine with the reason.</summary>
+    /// <summary>The file could not be read (or a step failed on every attempt): in quarantine with the reason.</summary>
     Quarantined,
 }
 
@@ -24,7 +24,7 @@ public enum ClaimOutcome
     /// <summary>Billing staff rejected it; nothing went to the outbox.</summary>
     Rejected,
 
-    /// <summary>No decision (the approval expired or could not be delivered), or the corrected claim was missing.</summary>
+    /// <summary>No decision (the approval expired or was undelivered), or the corrected claim was missing.</summary>
     Held,
 }
 

@@ -31,7 +31,7 @@ public sealed record ClaimStepInput(string FileId, int Index, string ClaimBlob) 
 /// <summary>How many findings a step stored for a claim, and the most severe.</summary>
 public sealed record FindingsStored(int Count, FindingSeverity? Highest, string FindingsBlob);
 
-/// <summary>The documentation step's findings and how many of the claim's visits had a note in the records store.</summary>
+/// <summary>The documentation findings and how many of the claim's visits had a note in the records store.</summary>
 public sealed record DocumentationStored(int Count, FindingSeverity? Highest, int Visits, int NotesFound,
     string FindingsBlob);
 

@@ -36,7 +36,7 @@ public sealed class BillingReviewEndToEndTests(LogCapturingFixture host) : IClas
             .Where(file => file.Name is "office-visit-clean.837" or "office-visit.json" or "truncated.837"));
 
         // Act
-        var runs = await SubmitAndWaitWithAutoApprovalAsync(files);
+        var runs = await SubmitAndWaitAsync(files);
 
         // Assert
         foreach (var name in new[] { $"{run}-office-visit-clean.837", $"{run}-office-visit.json" })
@@ -73,7 +73,7 @@ public sealed class BillingReviewEndToEndTests(LogCapturingFixture host) : IClas
         var files = WriteFiles(run, ClaimSamples.Files().Where(file => file.Name is "knee-and-ecg.837"));
 
         // Act
-        var flagged = Assert.Single(await SubmitAndWaitWithAutoApprovalAsync(files)).Result!;
+        var flagged = Assert.Single(await SubmitAndWaitAsync(files, autoApprove: true)).Result!;
 
         // Assert
         Assert.Equal(2, flagged.Claims.Count);
@@ -131,7 +131,7 @@ public sealed class BillingReviewEndToEndTests(LogCapturingFixture host) : IClas
         var files = WriteFiles(Guid.NewGuid().ToString("N")[..8], [new SampleClaimFile("canary.837", canary, "")]);
 
         // Act
-        var result = Assert.Single(await SubmitAndWaitWithAutoApprovalAsync(files)).Result!;
+        var result = Assert.Single(await SubmitAndWaitAsync(files)).Result!;
 
         // Assert
         Assert.Equal(ClaimOutcome.Released, Assert.Single(result.Claims).Outcome);
@@ -165,7 +165,7 @@ public sealed class BillingReviewEndToEndTests(LogCapturingFixture host) : IClas
         var files = WriteFiles(Guid.NewGuid().ToString("N")[..8], [new SampleClaimFile("canary.837", canary, "")]);
 
         // Act
-        var result = Assert.Single(await SubmitAndWaitWithAutoApprovalAsync(files)).Result!;
+        var result = Assert.Single(await SubmitAndWaitAsync(files, autoApprove: true)).Result!;
 
         // Assert
         Assert.All(result.Claims, claim => Assert.True(claim.StaffReviewed));
@@ -196,11 +196,18 @@ public sealed class BillingReviewEndToEndTests(LogCapturingFixture host) : IClas
         })];
     }
 
-    private async Task<IReadOnlyList<BillingFileRun>> SubmitAndWaitWithAutoApprovalAsync(IReadOnlyList<string> files)
+    /// <summary>
+    /// Submits the files and waits for their results; with <paramref name="autoApprove"/> the auto-approver decides
+    /// every card through the decision service (which needs <c>Approvals:LinkSigningKey</c>, as the commands set).
+    /// </summary>
+    private async Task<IReadOnlyList<BillingFileRun>> SubmitAndWaitAsync(IReadOnlyList<string> files,
+        bool autoApprove = false)
     {
         using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        var approver = new AutoApprover(host.Session.Services,
-            host.Session.Services.GetRequiredService<ILogger<AutoApprover>>()).RunAsync(stop.Token);
+        var approver = autoApprove
+            ? new AutoApprover(host.Session.Services,
+                host.Session.Services.GetRequiredService<ILogger<AutoApprover>>()).RunAsync(stop.Token)
+            : Task.CompletedTask;
         var submitted = await BillingCommand.SubmitAsync(host.Store, files, stop.Token);
         IReadOnlyList<BillingFileRun> runs;
         try

@@ -122,8 +122,9 @@ var allTags = union(tags, {
   dataClassification: 'phi'
 })
 
-// Each records inbox has its own Event Grid blob-triggered function (RecordsIntakeFunctions: the container is
-// StorageNames.FaxInbox / ScanInbox, the function name FaxInboxTrigger / ScanInboxTrigger).
+// Each inbox has its own Event Grid blob-triggered function (RecordsIntakeFunctions: the container is
+// StorageNames.FaxInbox / ScanInbox, the function name FaxInboxTrigger / ScanInboxTrigger; BillingReviewFunctions:
+// StorageNames.ClaimsInbox, ClaimsInboxTrigger).
 var recordsInboxes = [
   {
     container: 'inbox-fax'
@@ -132,6 +133,10 @@ var recordsInboxes = [
   {
     container: 'inbox-scan'
     functionName: 'RecordsIntakeScanInbox'
+  }
+  {
+    container: 'inbox-claims'
+    functionName: 'BillingReviewClaimsInbox'
   }
 ]
 // The dictation inbox (DictationFunctions.InboxTrigger on StorageNames.DictationInbox) is delivered the same way.
@@ -157,6 +162,7 @@ var containerNames = concat(map(blobInboxes, inbox => inbox.container), [
 ])
 
 // The staff queues are the ones the routing rules name; the file ships with the app and is read here unchanged.
+// Billing review adds its input queue and the queue released claims are announced on (BillingQueues).
 var routing = loadJsonContent('../shared/HipaaAi.Shared/Understanding/Config/routing.json')
 var queueNames = union(map(items(routing.queues), queue => queue.value), [
   routing.defaultQueue
@@ -164,6 +170,8 @@ var queueNames = union(map(items(routing.queues), queue => queue.value), [
   // Prior authorization: requests in (queue trigger), cases that need staff out.
   'prior-auth-requests'
   'prior-auth-staff'
+  'billing-claims'
+  'billing-released'
 ])
 
 // Only the names live here; ops store the values in the vault, never in a template or its deployment history.

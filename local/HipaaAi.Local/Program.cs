@@ -43,6 +43,10 @@ try
             ? await DictationBenchCommand.RunAsync(options, paths, Console.Out, stop.Token)
             : await BenchCommand.RunAsync(options, paths, Console.Out, stop.Token),
         "dictation" => await DictationCommand.RunAsync(options, paths, Console.Out, stop.Token),
+        "billing" => await new BillingCommand(paths, Console.Out).RunAsync(
+            new BillingOptions(options.Value("input"), options.Value("output") ?? Path.Combine(paths.Output, "billing"),
+                options.Flag("auto-approve")),
+            stop.Token),
         _ => Usage(),
     };
 }
@@ -61,8 +65,9 @@ static int Usage()
           audit    verify [--workflow W] | query [--workflow W] [--instance ID] [--subject ID] [--since T] [--until T]
           compliance --params FILE.bicepparam [--since T] [--until T] [--output DIR] [--config FILE[,FILE]]
           prior-auth --input DIR [--auto-approve] [--output DIR]
-          bench    [--pages N] | --dictation [--input DIR]
+          bench    [--pages N] | --dictation [--input DIR] | --claims N
           dictation [--input DIR] [--output DIR] [--auto-approve] [--short]
+          billing  [--input FILE|DIR] [--output DIR] [--auto-approve]
         """);
     return 2;
 }

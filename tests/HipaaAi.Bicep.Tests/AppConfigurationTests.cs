@@ -1,7 +1,9 @@
 using System.Reflection;
 using System.Text.Json.Nodes;
 using HipaaAi.Functions.Dictation;
+using HipaaAi.Functions.BillingReview;
 using HipaaAi.Functions.RecordsIntake;
+using HipaaAi.Orchestrations.BillingReview.Activities;
 using HipaaAi.Orchestrations.RecordsIntake.Trigger;
 using HipaaAi.Shared.Approvals;
 using HipaaAi.Shared.Ai;
@@ -243,8 +245,7 @@ public sealed class AppConfigurationTests(BicepFixture bicep)
 
     [Theory]
     [MemberData(nameof(Environments))]
-    public void Queues_Names_AreExactlyTheOnesTheRoutingRulesCanChooseAndThePriorAuthorizationQueues(
-        string environment)
+    public void Queues_Names_AreTheRoutedQueuesAndThoseOfPriorAuthorizationAndBilling(string environment)
     {
         // Arrange
         var rules = RoutingRules.Load(Path.Combine(BicepCli.RepositoryFolder,
@@ -253,6 +254,7 @@ public sealed class AppConfigurationTests(BicepFixture bicep)
             .Append(rules.DefaultQueue)
             .Append(rules.ReviewQueue)
             .Concat(HipaaAi.Orchestrations.PriorAuthorization.Trigger.PriorAuthQueues.All)
+            .Concat(BillingQueues.All)
             .Distinct()
             .Order();
 
@@ -294,6 +296,7 @@ public sealed class AppConfigurationTests(BicepFixture bicep)
         (string Function, string Container)[] expected =
         [
             (DictationFunctions.InboxTrigger, StorageNames.DictationInbox),
+            (BillingReviewFunctions.ClaimsInboxTrigger, StorageNames.ClaimsInbox),
             (RecordsIntakeFunctions.FaxInboxTrigger, StorageNames.FaxInbox),
             (RecordsIntakeFunctions.ScanInboxTrigger, StorageNames.ScanInbox),
         ];

@@ -38,7 +38,8 @@ public sealed class IntakeTests(BicepFixture bicep)
 
         // Assert
         Assert.Equal(storage.Id, topic.Text("properties.source"));
-        Assert.Equal(StorageNames.RecordsInboxes.Count + 1, subscriptions.Count); // + the dictation inbox
+        // One per records inbox, one for the dictation inbox and one for the billing claims inbox.
+        Assert.Equal(StorageNames.RecordsInboxes.Count + 2, subscriptions.Count);
         Assert.All(subscriptions, subscription =>
         {
             Assert.Equal("WebHook", subscription.Text("properties.destination.endpointType"));

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using HipaaAi.Functions.Dictation;
+using HipaaAi.Functions.BillingReview;
 using HipaaAi.Functions.RecordsIntake;
+using HipaaAi.Orchestrations.BillingReview.Activities;
 using HipaaAi.Orchestrations.Common;
 using HipaaAi.Shared.Storage;
 
@@ -44,6 +46,7 @@ public sealed class FunctionMetadataTests
     [InlineData(RecordsIntakeFunctions.FaxInboxTrigger, StorageNames.FaxInbox)]
     [InlineData(RecordsIntakeFunctions.ScanInboxTrigger, StorageNames.ScanInbox)]
     [InlineData(DictationFunctions.InboxTrigger, StorageNames.DictationInbox)]
+    [InlineData(BillingReviewFunctions.ClaimsInboxTrigger, StorageNames.ClaimsInbox)]
     public void Metadata_InboxTrigger_IsAnEventGridBlobTriggerOnItsContainerWithTheProductConnection(
         string functionName,
         string container)
@@ -78,6 +81,24 @@ public sealed class FunctionMetadataTests
         Assert.Equal(route, trigger.GetProperty("route").GetString());
         Assert.Equal([method], trigger.GetProperty("methods").EnumerateArray().Select(item => item.GetString()));
         Assert.Equal("Anonymous", trigger.GetProperty("authLevel").GetString(), ignoreCase: true);
+    }
+
+    [Fact]
+    public void Metadata_ClaimsQueueTrigger_ReadsTheBillingClaimsQueueWithTheProductConnection()
+    {
+        // Arrange
+        var function = Functions.Value.Single(item =>
+            item.GetProperty("name").GetString() == BillingReviewFunctions.ClaimsQueueTrigger);
+
+        // Act
+        var trigger = function.GetProperty("bindings").EnumerateArray()
+            .Single(binding => binding.GetProperty("type").GetString() == "queueTrigger");
+
+        // Assert
+        Assert.Equal(BillingQueues.Claims, trigger.GetProperty("queueName").GetString());
+        Assert.Equal(StorageNames.Connection, trigger.GetProperty("connection").GetString());
+        Assert.Contains(function.GetProperty("bindings").EnumerateArray(),
+            binding => binding.GetProperty("type").GetString() == "durableClient");
     }
 
     [Fact]

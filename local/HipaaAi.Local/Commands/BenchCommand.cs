@@ -21,6 +21,12 @@ public static class BenchCommand
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(output);
 
+        if (options.Value("claims") is { } claims)
+        {
+            return await BillingBench.RunAsync(int.Parse(claims, CultureInfo.InvariantCulture), paths, output, token)
+                .ConfigureAwait(false);
+        }
+
         var pages = int.Parse(options.Value("pages") ?? "200", CultureInfo.InvariantCulture);
         var folder = Path.Combine(paths.StateRoot, "bench", $"pages-{pages}");
         var fax = Path.Combine(folder, SampleSet.BenchmarkFileName);

@@ -1,4 +1,5 @@
 using HipaaAi.Local.Inbox;
+using HipaaAi.Orchestrations.BillingReview.Activities;
 using HipaaAi.Orchestrations.Common;
 using HipaaAi.Shared.Storage;
 using HipaaAi.Shared.Understanding;
@@ -72,6 +73,7 @@ public sealed class LocalSession : IAsyncDisposable
             builder.Services.AddHostedService<InboxWatcher>();
             builder.Services.AddHostedService<FolderInbox>();
             builder.Services.AddHostedService<HipaaAi.Local.PriorAuthorization.PriorAuthQueueWatcher>();
+            builder.Services.AddHostedService<ClaimsQueueWatcher>();
             configureServices?.Invoke(builder.Services);
 
             var options = new LocalRuntimeOptions(
@@ -87,7 +89,8 @@ public sealed class LocalSession : IAsyncDisposable
             await preparation.EnsureCreatedAsync([], cancellationToken).ConfigureAwait(false);
 
             var runtime = await LocalDurableRuntime.StartAsync(options, builder, cancellationToken).ConfigureAwait(false);
-            var queues = ProductQueues.From(runtime.Services.GetRequiredService<RoutingRules>());
+            var queues = ProductQueues.From(runtime.Services.GetRequiredService<RoutingRules>())
+                .Concat(BillingQueues.All);
             await preparation.EnsureCreatedAsync(queues, cancellationToken).ConfigureAwait(false);
             return new LocalSession(azurite, runtime);
         }

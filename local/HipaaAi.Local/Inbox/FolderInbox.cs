@@ -6,7 +6,8 @@ using Microsoft.Extensions.Logging;
 namespace HipaaAi.Local.Inbox;
 
 /// <summary>
-/// A folder on disk that behaves like the clinic's fax server: a file dropped into <c>fax/</c> or <c>scan/</c> is
+/// A folder on disk that behaves like the clinic's fax server: a file dropped into <c>fax/</c>, <c>scan/</c> or
+/// <c>claims/</c> (837 files and claim JSON for billing review) is
 /// uploaded into that inbox container once its size has stopped changing (a copy in progress is left alone), then
 /// moved to <c>submitted/</c> so it is not sent twice.
 /// </summary>
@@ -15,12 +16,18 @@ public sealed class FolderInbox(DocumentStore store, FolderInboxOptions options,
 {
     private readonly Dictionary<string, long> _lastSizes = new(StringComparer.Ordinal);
 
-    public static string FolderFor(string root, string container) =>
-        Path.Combine(root, container == StorageNames.FaxInbox ? "fax" : "scan");
+    private static readonly string[] Inboxes = [.. StorageNames.RecordsInboxes, StorageNames.ClaimsInbox];
+
+    public static string FolderFor(string root, string container) => Path.Combine(root, container switch
+    {
+        StorageNames.FaxInbox => "fax",
+        StorageNames.ClaimsInbox => "claims",
+        _ => "scan",
+    });
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        foreach (var inbox in StorageNames.RecordsInboxes)
+        foreach (var inbox in Inboxes)
         {
             Directory.CreateDirectory(FolderFor(options.Root, inbox));
         }
@@ -30,7 +37,7 @@ public sealed class FolderInbox(DocumentStore store, FolderInboxOptions options,
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
         do
         {
-            foreach (var inbox in StorageNames.RecordsInboxes)
+            foreach (var inbox in Inboxes)
             {
                 await SubmitSettledFilesAsync(inbox, stoppingToken).ConfigureAwait(false);
             }

@@ -1,5 +1,6 @@
 using Azure.Storage.Blobs.Models;
 using HipaaAi.Orchestrations.Dictation.Trigger;
+using HipaaAi.Orchestrations.BillingReview.Trigger;
 using HipaaAi.Orchestrations.RecordsIntake.Trigger;
 using HipaaAi.Shared.Storage;
 using Microsoft.DurableTask.Client;
@@ -10,7 +11,8 @@ namespace HipaaAi.Local.Inbox;
 
 /// <summary>
 /// Stands in for Event Grid on a developer's machine: watches the emulator's inbox containers and hands each blob to
-/// the same <see cref="RecordsIntakeStarter"/> the Functions blob trigger calls. A blob is offered again whenever its
+/// the same <see cref="RecordsIntakeStarter"/> the Functions blob trigger calls (claim files go to the
+/// <see cref="BillingReviewStarter"/>). A blob is offered again whenever its
 /// ETag changes; the starter's content-derived instance id makes repeated offers harmless, and because finished files
 /// leave the inbox, the durable instance store is the only receipt needed.
 /// </summary>
@@ -18,6 +20,7 @@ public sealed class InboxWatcher(
     DocumentStore store,
     RecordsIntakeStarter starter,
     DictationStarter dictationStarter,
+    BillingReviewStarter billingStarter,
     DurableTaskClient client,
     ILogger<InboxWatcher> logger) : BackgroundService
 {
@@ -36,6 +39,7 @@ public sealed class InboxWatcher(
             }
 
             await OfferNewBlobsAsync(StorageNames.DictationInbox, stoppingToken).ConfigureAwait(false);
+            await OfferNewBlobsAsync(StorageNames.ClaimsInbox, stoppingToken).ConfigureAwait(false);
         }
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
     }
@@ -56,9 +60,19 @@ public sealed class InboxWatcher(
                     continue;
                 }
 
-                _ = inbox == StorageNames.DictationInbox
-                    ? await dictationStarter.StartAsync(client, inbox, blob.Name, token).ConfigureAwait(false)
-                    : await starter.StartAsync(client, inbox, blob.Name, token).ConfigureAwait(false);
+                if (inbox == StorageNames.DictationInbox)
+                {
+                    await dictationStarter.StartAsync(client, inbox, blob.Name, token).ConfigureAwait(false);
+                }
+                else if (inbox == StorageNames.ClaimsInbox)
+                {
+                    await billingStarter.StartAsync(client, inbox, blob.Name, token).ConfigureAwait(false);
+                }
+                else
+                {
+                    await starter.StartAsync(client, inbox, blob.Name, token).ConfigureAwait(false);
+                }
+
                 _offered[key] = new ETagSeen(etag);
             }
 

@@ -1,5 +1,6 @@
 using HipaaAi.Orchestrations.Approvals;
 using HipaaAi.Orchestrations.PriorAuthorization;
+using HipaaAi.Orchestrations.BillingReview;
 using HipaaAi.Shared.Ai;
 using HipaaAi.Shared.Audit;
 using HipaaAi.Shared.Dictation;
@@ -26,6 +27,7 @@ public static class ProductServiceCollectionExtensions
         services.AddHipaaAiWorkflows(configuration);
         services.AddApprovals(configuration);
         services.AddPriorAuthorization(configuration);
+        services.AddBillingWorkflow(configuration);
 
         // The splitter, the packet rules and routing are deterministic code in both modes; only reading,
         // classification, extraction and summaries move to the Azure AI services.

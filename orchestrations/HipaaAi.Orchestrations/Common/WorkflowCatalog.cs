@@ -7,6 +7,9 @@ using HipaaAi.Orchestrations.PriorAuthorization.Models;
 using HipaaAi.Orchestrations.Dictation;
 using HipaaAi.Orchestrations.Dictation.Activities;
 using HipaaAi.Orchestrations.Dictation.Models;
+using HipaaAi.Orchestrations.BillingReview;
+using HipaaAi.Orchestrations.BillingReview.Activities;
+using HipaaAi.Orchestrations.BillingReview.Models;
 using HipaaAi.Orchestrations.RecordsIntake;
 using HipaaAi.Orchestrations.RecordsIntake.Activities;
 using HipaaAi.Orchestrations.RecordsIntake.Models;
@@ -59,6 +62,8 @@ public static class WorkflowCatalog
             PriorAuthorizationOrchestrator.RunAsync),
         OrchestratorDescriptor.For<DictationRequest, DictationResult>(DictationOrchestrator.Name,
             DictationOrchestrator.RunAsync),
+        OrchestratorDescriptor.For<BillingRequest, BillingResult>(BillingReviewOrchestrator.Name,
+            BillingReviewOrchestrator.RunAsync),
     ];
 
     public static IReadOnlyList<ActivityDescriptor> Activities { get; } =
@@ -87,6 +92,12 @@ public static class WorkflowCatalog
         ActivityDescriptor.For<TranscribeActivity, TranscribeInput, TranscribeResult>(),
         ActivityDescriptor.For<DraftNoteActivity, DraftNoteInput, DraftNoteResult>(),
         ActivityDescriptor.For<FinalizeNoteActivity, FinalizeNoteInput, FinalizeNoteResult>(),
+        ActivityDescriptor.For<ParseClaimsActivity, ParseClaimsInput, ParseClaimsResult>(),
+        ActivityDescriptor.For<CheckClaimActivity, ClaimStepInput, FindingsStored>(),
+        ActivityDescriptor.For<CheckDocumentationActivity, ClaimStepInput, DocumentationStored>(),
+        ActivityDescriptor.For<WriteFindingsReportActivity, WriteReportInput, ReportWritten>(),
+        ActivityDescriptor.For<ReleaseClaimActivity, ReleaseClaimInput, ReleaseResult>(),
+        ActivityDescriptor.For<FinishClaimFileActivity, FinishClaimFileInput, FinishClaimFileResult>(),
     ];
 
     public static void RegisterAll(DurableTaskRegistry registry)

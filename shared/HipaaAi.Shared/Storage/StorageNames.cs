@@ -5,6 +5,9 @@ public static class StorageNames
 {
     public const string FaxInbox = "inbox-fax";
     public const string ScanInbox = "inbox-scan";
+
+    /// <summary>837P/837I files and claim JSON for billing review.</summary>
+    public const string ClaimsInbox = "inbox-claims";
     public const string Work = "work";
     public const string Records = "records";
     public const string Quarantine = "quarantine";
@@ -17,5 +20,5 @@ public static class StorageNames
     public static IReadOnlyList<string> RecordsInboxes { get; } = [FaxInbox, ScanInbox];
 
     public static IReadOnlyList<string> AllContainers { get; } =
-        [FaxInbox, ScanInbox, DictationInbox, Work, Records, Quarantine, Outbox];
+        [FaxInbox, ScanInbox, DictationInbox, ClaimsInbox, Work, Records, Quarantine, Outbox];
 }

@@ -102,7 +102,10 @@ public sealed class LocalDurableRuntime : IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        foreach (var provider in logging.Services.Where(descriptor => descriptor.ServiceType == typeof(ILoggerProvider)))
+        // Providers built by a factory (OpenTelemetry's, for one) depend on services of the worker's own container;
+        // the sidecar keeps to the providers it can construct by itself.
+        foreach (var provider in logging.Services.Where(descriptor => descriptor.ServiceType == typeof(ILoggerProvider)
+            && descriptor.ImplementationFactory is null))
         {
             builder.Logging.Services.Add(provider);
         }

@@ -50,10 +50,7 @@ public sealed class DictationHostFixture : IAsyncLifetime
 /// </summary>
 public sealed class DictationEndToEndTests(DictationHostFixture host) : IClassFixture<DictationHostFixture>
 {
-    // The local durable runtime (InProcessTestHost 0.2.3-preview.1 sidecar over DurableTask.AzureStorage 2.11.3) never
-    // creates the approval sub-orchestration: after the draft the parent stays Running and the child instance does not
-    // exist. The same orchestrator signs on the in-memory host (DictationOrchestratorTests). Unskip when fixed.
-    [Fact(Skip = "The local durable runtime does not start sub-orchestrations; see the comment above.")]
+    [Fact]
     public async Task GeneratedDictation_SignedByAProvider_EndsAsAFinalDocumentReferenceInTheOutbox()
     {
         // Arrange

@@ -60,6 +60,10 @@ public sealed class LogCapturingFixture : LocalHostFixture
     /// <summary>Everything the exporter was handed, as text: span names and tags, metric names and tags, log records.</summary>
     public string ExportedTelemetry()
     {
+        // Metrics are read on an interval and spans exported in batches: collect everything now.
+        Session.Services.GetService<TracerProvider>()?.ForceFlush();
+        Session.Services.GetService<MeterProvider>()?.ForceFlush();
+        Session.Services.GetService<LoggerProvider>()?.ForceFlush();
         var text = new StringBuilder();
         lock (Spans)
         {

@@ -64,6 +64,12 @@ param auditRetention = {
 param approverGroups = [
   'RecordsReviewers'
   'RecordsSupervisors'
+  'Providers'
+  'ProviderSupervisors'
+  'PriorAuthCoordinators'
+  'PriorAuthSupervisors'
+  'BillingReviewers'
+  'BillingSupervisors'
 ]
 
 param deciderRoles = {

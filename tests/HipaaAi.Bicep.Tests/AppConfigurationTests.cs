@@ -295,8 +295,8 @@ public sealed class AppConfigurationTests(BicepFixture bicep)
         var triggers = EventGridBlobTriggers();
         (string Function, string Container)[] expected =
         [
-            (DictationFunctions.InboxTrigger, StorageNames.DictationInbox),
             (BillingReviewFunctions.ClaimsInboxTrigger, StorageNames.ClaimsInbox),
+            (DictationFunctions.InboxTrigger, StorageNames.DictationInbox),
             (RecordsIntakeFunctions.FaxInboxTrigger, StorageNames.FaxInbox),
             (RecordsIntakeFunctions.ScanInboxTrigger, StorageNames.ScanInbox),
         ];

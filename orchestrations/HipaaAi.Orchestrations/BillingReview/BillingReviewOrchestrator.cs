@@ -24,8 +24,8 @@ public static class BillingReviewOrchestrator
     public const string Name = nameof(BillingReviewOrchestrator);
 
     public const string ApproverRole = "BillingReviewer";
-    public const string ApproverGroup = "billing-reviewers";
-    public const string EscalationGroup = "billing-supervisors";
+    public const string ApproverGroup = "BillingReviewers";
+    public const string EscalationGroup = "BillingSupervisors";
 
     private const Workflow ThisWorkflow = Workflow.BillingReview;
 

@@ -241,8 +241,8 @@ public static class PriorAuthorizationOrchestrator
             new Uri(settings.CaseLinkBase, request.CaseId),
             [ApprovalDecision.Approve, ApprovalDecision.Reject],
             ApproverRole: "PriorAuthCoordinator",
-            ApproverGroup: "prior-auth-coordinators",
-            EscalationGroup: "prior-auth-supervisors",
+            ApproverGroup: "PriorAuthCoordinators",
+            EscalationGroup: "PriorAuthSupervisors",
             settings.ApprovalTiming,
             settings.Retry);
     }

@@ -19,7 +19,7 @@ public sealed record DictationSettings(
     public const string ProviderRole = "Provider";
 
     public static DictationSettings Default { get; } = new(RetryPlan.Default, ApprovalTiming.Default, ProviderRole,
-        "providers", "providers-supervisors", new Uri("https://ehr.invalid/dictation/"));
+        "Providers", "ProviderSupervisors", new Uri("https://ehr.invalid/dictation/"));
 }
 
 /// <summary>The input of one dictation orchestration: the recording that landed in the inbox, by reference.</summary>

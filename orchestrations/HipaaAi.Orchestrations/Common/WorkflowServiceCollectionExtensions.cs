@@ -31,6 +31,7 @@ public static class WorkflowServiceCollectionExtensions
         services.TryAddSingleton<ScopedModelCallRecorder>();
         services.TryAddSingleton<IModelCallRecorder>(provider => provider.GetRequiredService<ScopedModelCallRecorder>());
         services.TryAddSingleton<AuditedActivityInvoker>();
+        services.TryAddSingleton<ContentDeliveryStarter>();
 
         services.AddOptions<IntakeOptions>().Bind(configuration.GetSection(IntakeOptions.Section));
         services.TryAddSingleton<RecordsIntakeStarter>();

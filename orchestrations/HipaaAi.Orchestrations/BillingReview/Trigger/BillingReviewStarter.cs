@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Azure.Storage.Blobs.Specialized;
 using HipaaAi.Orchestrations.BillingReview.Activities;
+using HipaaAi.Orchestrations.Common;
 using HipaaAi.Orchestrations.BillingReview.Models;
 using HipaaAi.Shared.Audit;
 using HipaaAi.Shared.Billing;
@@ -42,9 +43,7 @@ public sealed record BillingStart(BillingStartOutcome Outcome, string? InstanceI
 /// </summary>
 public sealed class BillingReviewStarter(
     DocumentStore store,
-    IAuditSink auditSink,
-    ServiceIdentity identity,
-    TimeProvider timeProvider,
+    ContentDeliveryStarter deliveries,
     IOptions<BillingWorkflowOptions> options,
     IOptions<BillingReviewOptions> checkOptions,
     ILogger<BillingReviewStarter> logger)
@@ -52,13 +51,13 @@ public sealed class BillingReviewStarter(
     public const string RejectedAction = "message.rejected";
     public const string MessagePrefix = "queue/";
 
-    public static string FileIdFor(string container, string name, string sha256)
-    {
-        var key = Encoding.UTF8.GetBytes($"{container}\n{name}\n{sha256}");
-        return "clm-" + Convert.ToHexStringLower(SHA256.HashData(key))[..32];
-    }
+    public static ContentDeliveryWorkflow Delivery { get; } = new(Workflow.BillingReview, nameof(BillingReviewStarter),
+        BillingReviewOrchestrator.Name, "clm-", "billing-");
 
-    public static string InstanceIdFor(string fileId) => "billing-" + fileId["clm-".Length..];
+    public static string FileIdFor(string container, string name, string sha256) =>
+        Delivery.SubjectIdFor(container, name, sha256);
+
+    public static string InstanceIdFor(string fileId) => Delivery.InstanceIdFor(fileId);
 
     /// <summary>The classification of a message body before anything is stored: null when it may be a claim.</summary>
     public static string? RejectionFor(string? body, int maxBytes)
@@ -92,8 +91,8 @@ public sealed class BillingReviewStarter(
         var rejection = RejectionFor(body, options.Value.MaxMessageBytes);
         if (rejection is not null)
         {
-            await AuditAsync(subject, subject, RejectedAction, AuditOutcomes.Refused, rejection, cancellationToken)
-                .ConfigureAwait(false);
+            await deliveries.AuditAsync(Delivery, subject, subject, RejectedAction, AuditOutcomes.Refused, rejection,
+                cancellationToken).ConfigureAwait(false);
             BillingLogs.MessageRejected(logger, subject, rejection);
             return new BillingStart(BillingStartOutcome.Rejected, null, rejection);
         }
@@ -111,62 +110,25 @@ public sealed class BillingReviewStarter(
         string name,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(client);
-
-        var source = await store.DescribeAsync(container, name, cancellationToken).ConfigureAwait(false);
-        if (source is null)
-        {
-            return new BillingStart(BillingStartOutcome.Gone, null);
-        }
-
-        var fileId = FileIdFor(container, name, source.Sha256);
-        var instanceId = InstanceIdFor(fileId);
-        var existing = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken)
+        var storageBase = WithTrailingSlash(store.Container(StorageNames.Outbox).GetParentBlobServiceClient().Uri);
+        var settings = options.Value.ToSettings(checkOptions.Value.StaffReviewThreshold);
+        var delivery = await deliveries.StartAsync(client, Delivery, container, name,
+            (fileId, source) => new BillingRequest(fileId, source, storageBase, settings), cancellationToken)
             .ConfigureAwait(false);
-        if (existing is not null && existing.RuntimeStatus is not (OrchestrationRuntimeStatus.Failed
-            or OrchestrationRuntimeStatus.Terminated))
+
+        if (delivery.Outcome == StartOutcome.Started)
         {
-            // The same bytes under the same name are one orchestration; once it finished, the file was archived or
-            // quarantined, so this copy is only a repeat.
-            var removed = existing.RuntimeStatus == OrchestrationRuntimeStatus.Completed
-                && await store.DeleteAsync(container, name, source.Sha256, cancellationToken).ConfigureAwait(false);
-            await AuditAsync(instanceId, fileId, AuditActions.DuplicateDelivery,
-                removed ? AuditOutcomes.Succeeded : AuditOutcomes.Skipped, null, cancellationToken)
-                .ConfigureAwait(false);
-            return new BillingStart(BillingStartOutcome.AlreadyDelivered, instanceId);
+            BillingLogs.ReviewStarted(logger, delivery.InstanceId!, delivery.Source!.Size, container);
         }
 
-        var storageBase = store.Container(StorageNames.Outbox).GetParentBlobServiceClient().Uri;
-        var request = new BillingRequest(fileId, source, WithTrailingSlash(storageBase),
-            options.Value.ToSettings(checkOptions.Value.StaffReviewThreshold));
-        await client.ScheduleNewOrchestrationInstanceAsync(BillingReviewOrchestrator.Name, request,
-            new StartOrchestrationOptions(instanceId), cancellationToken).ConfigureAwait(false);
-
-        await AuditAsync(instanceId, fileId, AuditActions.OrchestrationStarted, AuditOutcomes.Succeeded, null,
-            cancellationToken).ConfigureAwait(false);
-        BillingLogs.ReviewStarted(logger, instanceId, source.Size, container);
-        return new BillingStart(BillingStartOutcome.Started, instanceId);
+        return new BillingStart(delivery.Outcome switch
+        {
+            StartOutcome.Started => BillingStartOutcome.Started,
+            StartOutcome.AlreadyDelivered => BillingStartOutcome.AlreadyDelivered,
+            _ => BillingStartOutcome.Gone,
+        }, delivery.InstanceId);
     }
 
     private static Uri WithTrailingSlash(Uri uri) =>
         uri.AbsoluteUri.EndsWith('/') ? uri : new Uri(uri.AbsoluteUri + "/");
-
-    private Task AuditAsync(string instanceId, string subject, string action, string outcome, string? detail,
-        CancellationToken token)
-    {
-        var auditEvent = new AuditEvent
-        {
-            Time = timeProvider.GetUtcNow(),
-            Workflow = Workflow.BillingReview,
-            InstanceId = instanceId,
-            Activity = nameof(BillingReviewStarter),
-            Actor = identity.Name,
-            Subject = subject,
-            Action = action,
-            Outcome = outcome,
-            Detail = detail,
-            RetentionClass = RetentionClasses.For(Workflow.BillingReview),
-        };
-        return auditSink.WriteAsync([auditEvent], token);
-    }
 }

@@ -1,23 +1,11 @@
-using System.Security.Cryptography;
-using System.Text;
 using HipaaAi.Orchestrations.Common;
 using HipaaAi.Orchestrations.RecordsIntake.Models;
 using HipaaAi.Shared.Audit;
-using HipaaAi.Shared.Storage;
-using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace HipaaAi.Orchestrations.RecordsIntake.Trigger;
-
-/// <summary>What happened to one delivered blob.</summary>
-public enum StartOutcome
-{
-    Started,
-    AlreadyDelivered,
-    Gone,
-}
 
 /// <summary>
 /// Starts records intake for a blob that landed in an inbox. Both hosts call this: the Functions blob trigger and the
@@ -25,23 +13,20 @@ public enum StartOutcome
 /// file delivered twice is one orchestration, while a rewritten file is a new one.
 /// </summary>
 public sealed class RecordsIntakeStarter(
-    DocumentStore store,
-    IAuditSink auditSink,
-    ServiceIdentity identity,
-    TimeProvider timeProvider,
+    ContentDeliveryStarter deliveries,
     IOptions<IntakeOptions> options,
     ILogger<RecordsIntakeStarter> logger)
 {
-    public static string DocumentIdFor(string container, string name, string sha256)
-    {
-        var key = Encoding.UTF8.GetBytes($"{container}\n{name}\n{sha256}");
-        return "doc-" + Convert.ToHexStringLower(SHA256.HashData(key))[..32];
-    }
-
     /// <summary>Every records-intake instance id starts so (its review sub-orchestrations too).</summary>
     public const string InstanceIdPrefix = "intake-";
 
-    public static string InstanceIdFor(string documentId) => InstanceIdPrefix + documentId["doc-".Length..];
+    public static ContentDeliveryWorkflow Delivery { get; } = new(Workflow.RecordsIntake, nameof(RecordsIntakeStarter),
+        RecordsIntakeOrchestrator.Name, "doc-", InstanceIdPrefix);
+
+    public static string DocumentIdFor(string container, string name, string sha256) =>
+        Delivery.SubjectIdFor(container, name, sha256);
+
+    public static string InstanceIdFor(string documentId) => Delivery.InstanceIdFor(documentId);
 
     public async Task<StartOutcome> StartAsync(
         DurableTaskClient client,
@@ -49,61 +34,20 @@ public sealed class RecordsIntakeStarter(
         string name,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(client);
-
-        var source = await store.DescribeAsync(container, name, cancellationToken).ConfigureAwait(false);
-        if (source is null)
-        {
-            return StartOutcome.Gone;
-        }
-
-        var documentId = DocumentIdFor(container, name, source.Sha256);
-        var instanceId = InstanceIdFor(documentId);
-        var existing = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken)
+        var settings = options.Value.ToSettings();
+        var delivery = await deliveries.StartAsync(client, Delivery, container, name,
+            (documentId, source) => new IntakeRequest(documentId, container, source, settings), cancellationToken)
             .ConfigureAwait(false);
-        if (existing is not null && !IsFailed(existing.RuntimeStatus))
+
+        if (delivery.Outcome == StartOutcome.AlreadyDelivered)
         {
-            // The same bytes under the same name: one orchestration. Once it has finished, the original is archived
-            // or quarantined, so this copy is only a repeat and is removed from the inbox rather than left there.
-            var removed = existing.RuntimeStatus == OrchestrationRuntimeStatus.Completed
-                && await store.DeleteAsync(container, name, source.Sha256, cancellationToken).ConfigureAwait(false);
-            await AuditAsync(instanceId, documentId, AuditActions.DuplicateDelivery,
-                removed ? AuditOutcomes.Succeeded : AuditOutcomes.Skipped, cancellationToken).ConfigureAwait(false);
-            Logs.DuplicateDelivery(logger, instanceId);
-            return StartOutcome.AlreadyDelivered;
+            Logs.DuplicateDelivery(logger, delivery.InstanceId!);
+        }
+        else if (delivery.Outcome == StartOutcome.Started)
+        {
+            Logs.IntakeStarted(logger, delivery.InstanceId!, delivery.Source!.Size, container);
         }
 
-        var request = new IntakeRequest(documentId, container, source, options.Value.ToSettings());
-        await client.ScheduleNewOrchestrationInstanceAsync(
-            RecordsIntakeOrchestrator.Name,
-            request,
-            new StartOrchestrationOptions(instanceId),
-            cancellationToken).ConfigureAwait(false);
-
-        await AuditAsync(instanceId, documentId, AuditActions.OrchestrationStarted, AuditOutcomes.Succeeded,
-            cancellationToken).ConfigureAwait(false);
-        Logs.IntakeStarted(logger, instanceId, source.Size, container);
-        return StartOutcome.Started;
-    }
-
-    // A failed or terminated instance is not a receipt: delivering the file again starts it afresh.
-    private static bool IsFailed(OrchestrationRuntimeStatus status) =>
-        status is OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated;
-
-    private Task AuditAsync(string instanceId, string documentId, string action, string outcome, CancellationToken token)
-    {
-        var auditEvent = new AuditEvent
-        {
-            Time = timeProvider.GetUtcNow(),
-            Workflow = Workflow.RecordsIntake,
-            InstanceId = instanceId,
-            Activity = nameof(RecordsIntakeStarter),
-            Actor = identity.Name,
-            Subject = documentId,
-            Action = action,
-            Outcome = outcome,
-            RetentionClass = RetentionClasses.For(Workflow.RecordsIntake),
-        };
-        return auditSink.WriteAsync([auditEvent], token);
+        return delivery.Outcome;
     }
 }

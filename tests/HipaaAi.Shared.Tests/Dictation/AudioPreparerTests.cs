@@ -30,6 +30,32 @@ public sealed class AudioPreparerTests : IDisposable
     }
 
     [Fact]
+    public async Task PrepareAsync_PhoneM4aRecording_IsDecodedByFfmpegTo16kMono()
+    {
+        // Arrange: a 44.1 kHz stereo AAC recording, as phone dictation apps write (ffmpeg comes with ./hipaa setup).
+        var wav = TestAudio.WriteWav(_folder, "speech-44k.wav",
+            TestAudio.Join(TestAudio.Quiet(1, 44_100), TestAudio.Tone(2, 44_100)), 44_100);
+        var m4a = Path.Combine(_folder, "dictation.m4a");
+        var encode = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("ffmpeg",
+            ["-nostdin", "-loglevel", "error", "-i", wav, "-ac", "2", "-c:a", "aac", "-b:a", "64k", m4a])
+        {
+            RedirectStandardError = true,
+        })!;
+        await encode.WaitForExitAsync();
+        Assert.Equal(0, encode.ExitCode);
+
+        // Act
+        var inspection = await _preparer.PrepareAsync(m4a, Canonical, CancellationToken.None);
+
+        // Assert
+        Assert.Equal((AudioVerdict.Accepted, AudioFormat.M4a), (inspection.Verdict, inspection.Format));
+        var canonical = await _preparer.PrepareAsync(Canonical, Path.Combine(_folder, "again.wav"), CancellationToken.None);
+        Assert.Equal((16_000, 1), (canonical.SampleRate, canonical.Channels));
+        Assert.Equal(3.0, canonical.Duration.TotalSeconds, 0.1);
+        Assert.Equal(2.0, canonical.Speech.TotalSeconds, 0.15);
+    }
+
+    [Fact]
     public async Task PrepareAsync_Silence_IsSilentWithAReason()
     {
         // Arrange

@@ -141,9 +141,10 @@ public static class BenchCommand
 
     private static bool ResetPeakMemory()
     {
+        // Aggressive: the freed pages of the raw pass are given back to the system, not kept committed for reuse.
         GC.Collect();
         GC.WaitForPendingFinalizers();
-        GC.Collect();
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         try
         {
             // Writing 5 to clear_refs resets VmHWM to the current resident size (Linux 4.0 and later).

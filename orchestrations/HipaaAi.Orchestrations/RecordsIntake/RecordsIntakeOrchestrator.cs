@@ -115,7 +115,7 @@ public static class RecordsIntakeOrchestrator
         var awaiting = routed
             .Select(document => document.IsReview ? document with { ReviewStatus = ReviewStatuses.Awaiting } : document)
             .ToList();
-        context.SetCustomStatus(new IntakeProgress(IntakeProgress.AwaitingReview, result with { Documents = awaiting }));
+        context.SetCustomStatus(IntakeProgress.For(result with { Documents = awaiting }));
 
         var reviewed = await Task.WhenAll(routed.Select(document => document.IsReview
             ? ReviewAsync(context, request, document, review)

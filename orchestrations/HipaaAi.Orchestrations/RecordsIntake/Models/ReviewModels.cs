@@ -1,3 +1,4 @@
+using System.Text.Json;
 using HipaaAi.Orchestrations.Approvals.Models;
 using HipaaAi.Orchestrations.Common;
 using HipaaAi.Shared.Approvals;
@@ -71,9 +72,23 @@ public sealed record RecordReview(
 
 /// <summary>
 /// The orchestration's custom status while reviews are open: the result so far, so a caller can show where every
-/// document went without waiting days for the decisions.
+/// document went without waiting days for the decisions. The durable backends keep custom status small (Azure
+/// Storage: 16 KB of UTF-16 text), so a file of many documents reports only their count.
 /// </summary>
-public sealed record IntakeProgress(string Phase, IntakeResult Result)
+public sealed record IntakeProgress(string Phase, IntakeResult Result, int DocumentCount)
 {
     public const string AwaitingReview = "AwaitingReview";
+
+    /// <summary>Characters of JSON the status may take: half the 16 KB limit, counted in UTF-16 code units.</summary>
+    public const int MaxStatusCharacters = 8 * 1024;
+
+    public static IntakeProgress For(IntakeResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+
+        var full = new IntakeProgress(AwaitingReview, result, result.Documents.Count);
+        return JsonSerializer.Serialize(full).Length <= MaxStatusCharacters
+            ? full
+            : full with { Result = result with { Documents = [] } };
+    }
 }

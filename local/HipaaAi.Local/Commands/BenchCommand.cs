@@ -57,7 +57,9 @@ public static class BenchCommand
         var stamp = DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
         var runFolder = Path.Combine(folder, "run-" + stamp);
         Directory.CreateDirectory(runFolder);
-        File.Copy(fax, Path.Combine(runFolder, SampleSet.BenchmarkFileName));
+        var runName = $"{Path.GetFileNameWithoutExtension(SampleSet.BenchmarkFileName)}-{stamp}"
+            + Path.GetExtension(SampleSet.BenchmarkFileName);
+        File.Copy(fax, Path.Combine(runFolder, runName));
 
         var clock = Stopwatch.StartNew();
         var submitted = await IntakeBatch.SubmitFolderAsync(store, runFolder, token).ConfigureAwait(false);

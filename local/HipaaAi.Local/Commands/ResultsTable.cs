@@ -6,7 +6,7 @@ public static class ResultsTable
     private static readonly string[] Headers =
         ["File", "Doc", "Type", "Conf", "Key fields (masked)", "Queue", "Exceptions", "Outcome"];
 
-    private static readonly int[] MaxWidths = [30, 10, 22, 4, 40, 22, 40, 11];
+    private static readonly int[] MaxWidths = [30, 10, 22, 4, 40, 22, 40, 26];
 
     public static void Write(TextWriter output, IReadOnlyList<ResultRow> rows)
     {

@@ -37,17 +37,10 @@ public sealed class BillingCommand(LocalPaths paths, TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(options);
 
-        var review = ReviewEndpoint.Reserve();
-        await using var session = await LocalSession.StartAsync(paths, cancellationToken, review.Settings())
+        await using var reviewing = await ReviewingSession.StartAsync(paths, options.AutoApprove, cancellationToken)
             .ConfigureAwait(false);
-        await using var reviewServer = await ReviewServer.StartAsync(session.Services, paths, review,
-            Environment.UserName, cancellationToken).ConfigureAwait(false);
-        await output.WriteLineAsync($"Review page for billing findings: {review.PageUrl}").ConfigureAwait(false);
-        using var stopAutoApprover = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var autoApprover = options.AutoApprove
-            ? new AutoApprover(session.Services, session.Services.GetRequiredService<ILogger<AutoApprover>>())
-                .RunAsync(stopAutoApprover.Token)
-            : Task.CompletedTask;
+        var session = reviewing.Session;
+        await output.WriteLineAsync($"Review page for billing findings: {reviewing.PageUrl}").ConfigureAwait(false);
         var store = session.Services.GetRequiredService<DocumentStore>();
 
         var files = options.Input is null ? WriteSamples() : InputFiles(options.Input);
@@ -69,8 +62,7 @@ public sealed class BillingCommand(LocalPaths paths, TextWriter output)
         await output.WriteLineAsync($"Wrote results.json and the findings summaries to {options.OutputFolder}")
             .ConfigureAwait(false);
 
-        await stopAutoApprover.CancelAsync().ConfigureAwait(false);
-        await autoApprover.ConfigureAwait(false);
+        await reviewing.StopAutoApproverAsync().ConfigureAwait(false);
         return runs.Any(run => run.Result is null) ? 1 : 0;
     }
 

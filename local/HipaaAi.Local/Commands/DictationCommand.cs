@@ -40,17 +40,10 @@ public static class DictationCommand
         }
 
         var outputFolder = Path.Combine(options.Value("output") ?? paths.Output, "dictation");
-        var review = ReviewEndpoint.Reserve();
-        await using var session = await LocalSession.StartAsync(paths, token, review.Settings()).ConfigureAwait(false);
-        await using var reviewServer = await ReviewServer.StartAsync(session.Services, paths, review,
-            Environment.UserName, token).ConfigureAwait(false);
-        await output.WriteLineAsync($"Review page (sign as a provider): {review.PageUrl}").ConfigureAwait(false);
-
-        using var stopAutoApprover = CancellationTokenSource.CreateLinkedTokenSource(token);
-        var autoApprover = options.Flag("auto-approve")
-            ? new AutoApprover(session.Services, session.Services.GetRequiredService<ILogger<AutoApprover>>())
-                .RunAsync(stopAutoApprover.Token)
-            : Task.CompletedTask;
+        await using var reviewing = await ReviewingSession.StartAsync(paths, options.Flag("auto-approve"), token)
+            .ConfigureAwait(false);
+        var session = reviewing.Session;
+        await output.WriteLineAsync($"Review page (sign as a provider): {reviewing.PageUrl}").ConfigureAwait(false);
 
         var store = session.Services.GetRequiredService<DocumentStore>();
         var files = Directory.EnumerateFiles(input)
@@ -71,8 +64,7 @@ public static class DictationCommand
 
         await output.WriteLineAsync($"Submitted {submitted.Count} recordings from {input}").ConfigureAwait(false);
         var results = await WaitAsync(session.Runtime.Client, submitted, output, token).ConfigureAwait(false);
-        await stopAutoApprover.CancelAsync().ConfigureAwait(false);
-        await autoApprover.ConfigureAwait(false);
+        await reviewing.StopAutoApproverAsync().ConfigureAwait(false);
 
         var labels = DictationSampleSet.ReadLabels(input).ToDictionary(label => label.FileName, StringComparer.Ordinal);
         WriteTable(output, results, labels);

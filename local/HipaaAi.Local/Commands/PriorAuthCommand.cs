@@ -53,24 +53,17 @@ public static class PriorAuthCommand
         }
 
         var outputFolder = Path.Combine(options.Value("output") ?? paths.Output, "prior-auth");
-        var review = ReviewEndpoint.Reserve();
-        var settings = review.Settings();
+        var settings = new Dictionary<string, string?>();
         // Local monitoring is quick so a run ends: the local portal has no payer behind it, so cases stay pending.
         settings["PriorAuth:PollIntervalSeconds"] = "2";
         settings["PriorAuth:EscalateAfterSeconds"] = "4";
         settings["PriorAuth:GiveUpAfterSeconds"] = "8";
         settings["PriorAuth:FirstRetryDelaySeconds"] = "1";
-        await using var session = await LocalSession.StartAsync(paths, cancellationToken, settings).ConfigureAwait(false);
-        await using var reviewServer = await ReviewServer.StartAsync(session.Services, paths, review,
-            Environment.UserName, cancellationToken).ConfigureAwait(false);
-        await output.WriteLineAsync($"Review page for approvals: {review.PageUrl}").ConfigureAwait(false);
-
         var autoApprove = options.Flag("auto-approve");
-        using var stopAutoApprover = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var autoApprover = autoApprove
-            ? new AutoApprover(session.Services, session.Services.GetRequiredService<ILogger<AutoApprover>>())
-                .RunAsync(stopAutoApprover.Token)
-            : Task.CompletedTask;
+        await using var reviewing = await ReviewingSession.StartAsync(paths, autoApprove, cancellationToken, settings)
+            .ConfigureAwait(false);
+        var session = reviewing.Session;
+        await output.WriteLineAsync($"Review page for approvals: {reviewing.PageUrl}").ConfigureAwait(false);
 
         var store = session.Services.GetRequiredService<DocumentStore>();
         var catalog = session.Services.GetRequiredService<PayerCriteriaCatalog>();
@@ -111,8 +104,7 @@ public static class PriorAuthCommand
         }
 
         await WriteSummaryAsync(rows, outputFolder, output).ConfigureAwait(false);
-        await stopAutoApprover.CancelAsync().ConfigureAwait(false);
-        await autoApprover.ConfigureAwait(false);
+        await reviewing.StopAutoApproverAsync().ConfigureAwait(false);
         return rows.All(row => row.Readiness is not null) ? 0 : 1;
     }
 

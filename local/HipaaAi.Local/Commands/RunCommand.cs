@@ -31,17 +31,10 @@ public sealed class RunCommand(LocalPaths paths, TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(options);
 
-        var review = ReviewEndpoint.Reserve();
-        await using var session = await LocalSession.StartAsync(paths, cancellationToken, review.Settings())
+        await using var reviewing = await ReviewingSession.StartAsync(paths, options.AutoApprove, cancellationToken)
             .ConfigureAwait(false);
-        await using var reviewServer = await ReviewServer.StartAsync(session.Services, paths, review,
-            Environment.UserName, cancellationToken).ConfigureAwait(false);
-        await output.WriteLineAsync($"Review page for approvals: {review.PageUrl}").ConfigureAwait(false);
-        using var stopAutoApprover = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var autoApprover = options.AutoApprove
-            ? new AutoApprover(session.Services, session.Services.GetRequiredService<ILogger<AutoApprover>>())
-                .RunAsync(stopAutoApprover.Token)
-            : Task.CompletedTask;
+        var session = reviewing.Session;
+        await output.WriteLineAsync($"Review page for approvals: {reviewing.PageUrl}").ConfigureAwait(false);
         var store = session.Services.GetRequiredService<DocumentStore>();
         var client = session.Runtime.Client;
 
@@ -73,8 +66,7 @@ public sealed class RunCommand(LocalPaths paths, TextWriter output)
             await WatchAsync(store, client, options.OutputFolder, seen, cancellationToken).ConfigureAwait(false);
         }
 
-        await stopAutoApprover.CancelAsync().ConfigureAwait(false);
-        await autoApprover.ConfigureAwait(false);
+        await reviewing.StopAutoApproverAsync().ConfigureAwait(false);
         return finished.Any(item => item.Result is null) ? 1 : 0;
     }
 

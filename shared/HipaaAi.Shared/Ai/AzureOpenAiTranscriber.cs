@@ -45,7 +45,7 @@ public sealed class AzureOpenAiTranscriber : ISpeechTranscriber
             ?? throw new InvalidOperationException("AzureAi:TranscriptionDeployment is not configured.");
         _recorder = recorder;
         _pipeline = HttpPipelineBuilder.Build(
-            new TranscriptionPipelineOptions(options, httpClient),
+            new AzureAiPipelineOptions(options, httpClient),
             perCallPolicies: [],
             perRetryPolicies: [new BearerTokenAuthenticationPolicy(credential, TokenScope)],
             new ResponseClassifier());
@@ -155,19 +155,4 @@ public sealed class AzureOpenAiTranscriber : ISpeechTranscriber
         [property: JsonPropertyName("end")] double End,
         [property: JsonPropertyName("text")] string? Text,
         [property: JsonPropertyName("avg_logprob")] double? AvgLogprob);
-
-    private sealed class TranscriptionPipelineOptions : ClientOptions
-    {
-        public TranscriptionPipelineOptions(AzureAiOptions options, HttpClient httpClient)
-        {
-            Transport = new HttpClientTransport(httpClient);
-            Retry.Mode = RetryMode.Exponential;
-            Retry.MaxRetries = options.MaxRetries;
-            Retry.Delay = TimeSpan.FromSeconds(1);
-            Retry.MaxDelay = TimeSpan.FromSeconds(60);
-            Retry.NetworkTimeout = options.NetworkTimeout;
-            Diagnostics.IsLoggingContentEnabled = false;
-            Diagnostics.ApplicationId = "hipaa-ai";
-        }
-    }
 }

@@ -31,7 +31,7 @@ internal sealed class DocumentIntelligenceClient
         _endpoint = options.DocumentIntelligenceEndpoint
             ?? throw new InvalidOperationException("AzureAi:DocumentIntelligenceEndpoint is not configured.");
         _pipeline = HttpPipelineBuilder.Build(
-            new DocumentIntelligencePipelineOptions(options, httpClient),
+            new AzureAiPipelineOptions(options, httpClient),
             perCallPolicies: [],
             perRetryPolicies: [new BearerTokenAuthenticationPolicy(credential, TokenScope)],
             new ResponseClassifier());
@@ -162,21 +162,5 @@ internal sealed class DocumentIntelligenceClient
         }
 
         return null;
-    }
-
-    /// <summary>Pipeline settings: the SDK's exponential retry (which honours Retry-After) and no body logging.</summary>
-    private sealed class DocumentIntelligencePipelineOptions : ClientOptions
-    {
-        public DocumentIntelligencePipelineOptions(AzureAiOptions options, HttpClient httpClient)
-        {
-            Transport = new HttpClientTransport(httpClient);
-            Retry.Mode = RetryMode.Exponential;
-            Retry.MaxRetries = options.MaxRetries;
-            Retry.Delay = TimeSpan.FromSeconds(1);
-            Retry.MaxDelay = TimeSpan.FromSeconds(60);
-            Retry.NetworkTimeout = options.NetworkTimeout;
-            Diagnostics.IsLoggingContentEnabled = false;
-            Diagnostics.ApplicationId = "hipaa-ai";
-        }
     }
 }

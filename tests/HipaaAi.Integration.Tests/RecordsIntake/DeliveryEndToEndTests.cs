@@ -13,7 +13,19 @@ using Microsoft.Extensions.Options;
 namespace HipaaAi.Integration.Tests.RecordsIntake;
 
 /// <summary>How deliveries the way real inboxes produce them end: repeats, and files written in two steps.</summary>
-public sealed class DeliveryEndToEndTests(LocalHostFixture host) : IClassFixture<LocalHostFixture>
+/// <summary>
+/// A host that sends no review cards: these tests are about delivery and reading, and a file whose documents went to
+/// review then ends at once with its full result instead of waiting for a reviewer.
+/// </summary>
+public sealed class NoReviewCardsFixture : LocalHostFixture
+{
+    protected override IReadOnlyDictionary<string, string?> ExtraSettings { get; } = new Dictionary<string, string?>
+    {
+        ["Intake:Review:Enabled"] = "false",
+    };
+}
+
+public sealed class DeliveryEndToEndTests(NoReviewCardsFixture host) : IClassFixture<NoReviewCardsFixture>
 {
     [Fact]
     public async Task SameFileUploadedTwice_YieldsOneOrchestrationAndLeavesTheInboxEmpty()
@@ -99,13 +111,12 @@ public sealed class DeliveryEndToEndTests(LocalHostFixture host) : IClassFixture
         var state = await WaitForCompletionAsync(instanceId, TimeSpan.FromMinutes(15));
 
         // Assert
-        var result = IntakeBatch.ReadAwaitingReview(state) ?? state.ReadOutputAs<IntakeResult>()!;
+        var result = state.ReadOutputAs<IntakeResult>()!;
         Assert.Equal(200, result.PageCount);
         Assert.NotEqual(IntakeOutcome.Quarantined, result.Outcome);
         Assert.Equal(200, result.Documents.Sum(document => document.LastPage - document.FirstPage + 1));
         Assert.True(state.SerializedInput!.Length < 16 * 1024, "The orchestration input must stay small.");
-        Assert.True((state.SerializedOutput ?? state.SerializedCustomStatus)!.Length < 64 * 1024,
-            "The orchestration output must stay small.");
+        Assert.True(state.SerializedOutput!.Length < 64 * 1024, "The orchestration output must stay small.");
     }
 
     private static byte[] RenderLabResult(int seed)
@@ -124,9 +135,8 @@ public sealed class DeliveryEndToEndTests(LocalHostFixture host) : IClassFixture
         OrchestrationMetadata? state = null;
         await WaitUntilAsync(async () =>
         {
-            // Documents in review wait for staff; the file itself is done once only those decisions are left.
             state = await host.Session.Runtime.Client.GetInstanceAsync(instanceId, getInputsAndOutputs: true);
-            return state?.IsCompleted == true || (state is not null && IntakeBatch.ReadAwaitingReview(state) is not null);
+            return state?.IsCompleted == true;
         }, limit);
         return state!;
     }
